@@ -1,0 +1,71 @@
+package org.npt4j.core.engine;
+
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * Access to DJL's PyTorch engine with npt4j's rules applied: no network access at run time (the
+ * native library comes from the {@code pytorch-native-cpu} jar on the class path), and a clear
+ * error when the native library cannot be loaded.
+ */
+public final class Engines {
+
+    /** The DJL engine npt4j runs on. */
+    public static final String PYTORCH = "PyTorch";
+
+    private static volatile boolean configured;
+
+    private Engines() {}
+
+    /**
+     * @return the PyTorch engine
+     * @throws IllegalStateException naming the cause when the native library cannot be loaded
+     */
+    public static Engine pytorch() {
+        preferOffline();
+        try {
+            Engine engine = Engine.getEngine(PYTORCH);
+            if (!configured) {
+                configureReproducibility();
+            }
+            return engine;
+        } catch (EngineException | IllegalArgumentException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("The PyTorch engine of DJL could not be loaded (" + e.getMessage()
+                    + "). npt4j needs ai.djl.pytorch:pytorch-engine with pytorch-jni and pytorch-native-cpu "
+                    + "(classifier linux-x86_64) on the class path; see README.md.", e);
+        }
+    }
+
+    /**
+     * Makes CPU results reproducible run to run: MKL's reproducibility mode, then the intra-op
+     * thread count re-applied, because PyTorch's {@code set_num_threads} also switches MKL's
+     * dynamic threading off (DJL never calls it unless asked), and MKL would otherwise run a matrix
+     * product on fewer threads when the machine is busy, which changes rounding.
+     */
+    private static synchronized void configureReproducibility() {
+        if (!configured) {
+            MklReproducibility.enable();
+            JniUtils.setNumThreads(JniUtils.getNumThreads());
+            configured = true;
+        }
+    }
+
+    /**
+     * DJL downloads native libraries and calls home unless told not to. Unless the user decided
+     * otherwise (the DJL_OFFLINE variable or the ai.djl.offline property), npt4j runs offline.
+     */
+    private static void preferOffline() {
+        if (System.getenv("DJL_OFFLINE") == null && System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getenv("OPT_OUT_TRACKING") == null && System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+    }
+
+    /** @return e.g. {@code "DJL 0.36.0, PyTorch 2.7.1"}; for provenance and summaries */
+    public static String versions() {
+        return "DJL " + Engine.getDjlVersion() + ", PyTorch " + pytorch().getVersion();
+    }
+}

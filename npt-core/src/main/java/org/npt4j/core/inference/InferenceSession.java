@@ -1,0 +1,105 @@
+package org.npt4j.core.inference;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.engine.GradMode;
+import org.npt4j.core.masking.MaskedBatch;
+import org.npt4j.core.model.AttentionBlock;
+import org.npt4j.core.model.ColumnLayout;
+import org.npt4j.core.model.NptNetwork;
+
+/**
+ * A network with loaded weights on a device, for inference only. Parameters are loaded without
+ * gradients, each call works in its own sub-manager and parameter store and with autograd off, so
+ * {@link #run} may be called from many threads at once. Closing frees all native memory.
+ */
+final class InferenceSession implements AutoCloseable {
+
+    /** What one forward pass returns for its query rows, on the Java heap. */
+    record PassOutput(float[][] targets, float[][][] attention) {}
+
+    private final NDManager root;
+    private final NptNetwork network;
+    private final ColumnLayout layout;
+
+    private InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout) {
+        this.root = root;
+        this.network = network;
+        this.layout = layout;
+    }
+
+    static InferenceSession open(Engine engine, Device device, NptConfig config, ColumnLayout layout, byte[] weights) {
+        NDManager root = engine.newBaseManager(device);
+        try {
+            NptNetwork network = new NptNetwork(layout, config);
+            network.loadParameters(root, new DataInputStream(new ByteArrayInputStream(weights)));
+            return new InferenceSession(root, network, layout);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            root.close();
+            throw new IllegalStateException("The model weights do not fit the model's architecture: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param batch context rows followed by query rows
+     * @param firstQuery index of the first query row in the batch
+     * @param contextRows number of context rows (the leading rows)
+     * @param targets target column indices to return
+     * @param recordAttention whether to return ABD attention of the query rows over the context rows
+     * @return per target (query rows × outputs, row-major; softmax probabilities for categorical
+     *     targets, standardised values for numerical ones); attention as [layer][head][query × context]
+     */
+    PassOutput run(MaskedBatch batch, int firstQuery, int contextRows, int[] targets, boolean recordAttention) {
+        try (GradMode off = GradMode.disabled(); NDManager scope = root.newSubManager()) {
+            NDList inputs = batch.inputTensors(scope);
+            PairList<String, Object> params = new PairList<>();
+            if (recordAttention) {
+                params.add(AttentionBlock.RECORD_ATTENTION, Boolean.TRUE);
+            }
+            NDList out = network.forward(new ParameterStore(scope, false), inputs, false, params);
+            NDIndex queries = new NDIndex(firstQuery + ":");
+            float[][] values = new float[targets.length][];
+            for (int t = 0; t < targets.length; t++) {
+                int j = targets[t];
+                NDArray o = out.get(j).get(queries);
+                values[t] = (layout.categorical()[j] ? o.softmax(1) : o).toFloatArray();
+            }
+            float[][][] maps = null;
+            if (recordAttention) {
+                int layers = out.size() - layout.columnCount();
+                maps = new float[layers][][];
+                NDIndex slice = new NDIndex(":, " + firstQuery + ":, :" + contextRows);
+                for (int l = 0; l < layers; l++) {
+                    NDArray a = out.get(layout.columnCount() + l).get(slice);
+                    long heads = a.getShape().get(0);
+                    maps[l] = new float[(int) heads][];
+                    for (int h = 0; h < heads; h++) {
+                        maps[l][h] = a.get(h).toFloatArray();
+                    }
+                }
+            }
+            return new PassOutput(values, maps);
+        }
+    }
+
+    /** @return the number of attention heads of the ABD layers */
+    int rowAttentionLayers() {
+        return network.rowAttentionLayers();
+    }
+
+    @Override
+    public void close() {
+        root.close();
+    }
+}

@@ -1,0 +1,60 @@
+package org.npt4j.core.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.npt4j.core.NptConfig;
+
+/**
+ * Splits a prediction into forward passes whose size bounds memory. Each pass holds up to
+ * {@code predictionBatchSize} query rows plus context rows: the whole context when the model was
+ * trained full-batch or the context fits in a training batch next to the queries, otherwise a
+ * seeded random sample of {@code batchSize − queries} context rows, as the reference's test-time
+ * batches mix a share of training rows with the test rows.
+ */
+final class PredictionPlan {
+
+    /**
+     * @param contextRows indices into the model's context rows
+     * @param queryRows indices into the rows to predict
+     */
+    record Pass(int[] contextRows, int[] queryRows) {}
+
+    private PredictionPlan() {}
+
+    static List<Pass> of(NptConfig config, int contextCount, int queryCount) {
+        List<Pass> passes = new ArrayList<>();
+        int perPass = config.predictionBatchSize();
+        SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        int[] everything = range(0, contextCount);
+        for (int start = 0; start < queryCount; start += perPass) {
+            int end = Math.min(queryCount, start + perPass);
+            int[] queries = range(start, end);
+            boolean whole = config.fullBatch() || contextCount + queries.length <= config.batchSize();
+            passes.add(new Pass(whole ? everything : sample(contextCount, config.batchSize() - queries.length, rng), queries));
+        }
+        return passes;
+    }
+
+    private static int[] sample(int n, int k, SplittableRandom rng) {
+        int[] idx = range(0, n);
+        for (int a = 0; a < k; a++) {
+            int b = a + rng.nextInt(n - a);
+            int t = idx[a];
+            idx[a] = idx[b];
+            idx[b] = t;
+        }
+        int[] out = new int[k];
+        System.arraycopy(idx, 0, out, 0, k);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    private static int[] range(int from, int to) {
+        int[] out = new int[to - from];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = from + i;
+        }
+        return out;
+    }
+}

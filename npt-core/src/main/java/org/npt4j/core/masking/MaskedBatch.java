@@ -1,0 +1,140 @@
+package org.npt4j.core.masking;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.npt4j.core.encoding.ColumnSpec;
+import org.npt4j.core.encoding.EncodedTable;
+import org.npt4j.core.encoding.TableSchema;
+
+/**
+ * One batch of rows in the layout the network takes: per column an (rows, H_j) block of value
+ * slots followed by the mask bit, the ground truth to score against, and which cells are scored.
+ * Built on the Java heap so that {@link #toTensors} is the only place native memory is allocated.
+ */
+public final class MaskedBatch {
+
+    private final TableSchema schema;
+    private final int rows;
+    private final float[][] inputs;
+    private final float[][] truths;
+    private final float[] featureWeights;
+    private final float[] targetWeights;
+    private final int featureCount;
+    private final int targetCount;
+
+    private MaskedBatch(TableSchema schema, int rows, float[][] inputs, float[][] truths,
+            float[] featureWeights, float[] targetWeights, int featureCount, int targetCount) {
+        this.schema = schema;
+        this.rows = rows;
+        this.inputs = inputs;
+        this.truths = truths;
+        this.featureWeights = featureWeights;
+        this.targetWeights = targetWeights;
+        this.featureCount = featureCount;
+        this.targetCount = targetCount;
+    }
+
+    /**
+     * @param masked the masked working table
+     * @param truth the unmasked working table the loss is scored against
+     * @param rows the rows of this batch, in order
+     * @return the batch
+     */
+    public static MaskedBatch of(MaskedInputs masked, EncodedTable truth, int[] rows) {
+        TableSchema schema = truth.schema();
+        int d = schema.columnCount();
+        int nb = rows.length;
+        float[][] inputs = new float[d][];
+        float[][] truths = new float[d][];
+        float[] fw = new float[nb * d];
+        float[] tw = new float[nb * d];
+        int fc = 0;
+        int tc = 0;
+        for (int j = 0; j < d; j++) {
+            ColumnSpec spec = schema.column(j);
+            int h = spec.encoder().inputWidth();
+            int c = spec.encoder().outputWidth();
+            float[] in = new float[nb * h];
+            float[] tr = new float[spec.categorical() ? nb * c : nb];
+            for (int b = 0; b < nb; b++) {
+                int r = rows[b];
+                float v = masked.cells()[j][r];
+                if (Float.isNaN(v)) {
+                    in[b * h + h - 1] = 1f;
+                } else if (spec.categorical()) {
+                    in[b * h + (int) v] = 1f;
+                } else {
+                    in[b * h] = v;
+                }
+                float t = truth.cell(j, r);
+                if (!Float.isNaN(t)) {
+                    if (spec.categorical()) {
+                        tr[b * c + (int) t] = 1f;
+                    } else {
+                        tr[b] = t;
+                    }
+                }
+                if (masked.featureScored()[j][r]) {
+                    fw[b * d + j] = 1f;
+                    fc++;
+                }
+                if (masked.targetScored()[j][r]) {
+                    tw[b * d + j] = 1f;
+                    tc++;
+                }
+            }
+            inputs[j] = in;
+            truths[j] = tr;
+        }
+        return new MaskedBatch(schema, nb, inputs, truths, fw, tw, fc, tc);
+    }
+
+    /** @return the number of rows */
+    public int rowCount() {
+        return rows;
+    }
+
+    /** @return the number of cells scored by the feature loss */
+    public int featureCount() {
+        return featureCount;
+    }
+
+    /** @return the number of cells scored by the target loss */
+    public int targetCount() {
+        return targetCount;
+    }
+
+    /**
+     * @param manager the manager that will own the arrays (close it to free them)
+     * @return the batch as arrays on the manager's device
+     */
+    public BatchTensors toTensors(NDManager manager) {
+        int d = schema.columnCount();
+        NDList in = new NDList(d);
+        NDList truth = new NDList(d);
+        for (int j = 0; j < d; j++) {
+            ColumnSpec spec = schema.column(j);
+            in.add(manager.create(inputs[j], new Shape(rows, spec.encoder().inputWidth())));
+            truth.add(spec.categorical()
+                    ? manager.create(truths[j], new Shape(rows, spec.encoder().outputWidth()))
+                    : manager.create(truths[j], new Shape(rows)));
+        }
+        NDArray fw = manager.create(featureWeights, new Shape(rows, d));
+        NDArray tw = manager.create(targetWeights, new Shape(rows, d));
+        return new BatchTensors(in, truth, fw, tw, featureCount, targetCount);
+    }
+
+    /**
+     * @param manager the manager that will own the arrays
+     * @return just the model inputs, for prediction
+     */
+    public NDList inputTensors(NDManager manager) {
+        NDList in = new NDList(schema.columnCount());
+        for (int j = 0; j < schema.columnCount(); j++) {
+            in.add(manager.create(inputs[j], new Shape(rows, schema.column(j).encoder().inputWidth())));
+        }
+        return in;
+    }
+}

@@ -1,0 +1,168 @@
+package org.npt4j.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.npt4j.core.engine.Tensors;
+
+/**
+ * NPT's multi-head self-attention block (the reference's {@code MAB} used as {@code MHSA}), on
+ * input (B, L, w) with attention over L:
+ *
+ * <pre>
+ *   Q = LN0(X)·Wq,  K = X·Wk,  V = X·Wv                       (pre-LN on the queries only, as in [C])
+ *   A = softmax(Q_h·K_hᵀ / sqrt(w))                             (scale by the block width, not the head width)
+ *   H = X·Wres + Dropout((Dropout(A)·V_h, heads regrouped)·Wo)
+ *   Y = H + rFF(LN1(H))
+ * </pre>
+ *
+ * The reference's {@code MAB.forward(X, Y)} normalises only the query input and computes keys and
+ * values from the raw {@code Y = X}; the paper's equation normalises all three. The reference code
+ * produced the paper's numbers, so its form is kept. Heads are contiguous chunks of w, and there
+ * is no LayerNorm after the block.
+ *
+ * <p>With {@code attend = false} every position attends only to itself (A = I), which removes all
+ * interaction along L while keeping the rest of the block: the "no attention between datapoints"
+ * ablation. The query LayerNorm and the query and key projections are then not created.
+ */
+public final class AttentionBlock extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    /** Key of the forward parameter that asks blocks to return their attention weights as well. */
+    public static final String RECORD_ATTENTION = "npt.recordAttention";
+
+    private final int width;
+    private final int heads;
+    private final boolean attend;
+    private final double attentionDropout;
+    private final double hiddenDropout;
+    private final float scale;
+
+    private final LayerNorm lnQuery;
+    private final Linear query;
+    private final Linear key;
+    private final Linear value;
+    private final Linear mixHeads;
+    private final Linear residual;
+    private final LayerNorm lnFeedForward;
+    private final FeedForward feedForward;
+
+    /**
+     * @param width w, the last input dimension
+     * @param heads number of heads; divides w
+     * @param attend whether positions attend to each other (false: ablation, A = I)
+     * @param attentionDropout dropout on A
+     * @param hiddenDropout dropout on the mixed heads and inside the feed-forward layer
+     * @param layerNormEps LayerNorm epsilon
+     * @param rffExpansion feed-forward width multiplier
+     */
+    public AttentionBlock(int width, int heads, boolean attend, double attentionDropout,
+            double hiddenDropout, double layerNormEps, int rffExpansion) {
+        super(VERSION);
+        if (width % heads != 0) {
+            throw new IllegalArgumentException(heads + " heads do not divide width " + width);
+        }
+        this.width = width;
+        this.heads = heads;
+        this.attend = attend;
+        this.attentionDropout = attentionDropout;
+        this.hiddenDropout = hiddenDropout;
+        this.scale = (float) (1.0 / Math.sqrt(width));
+        this.lnQuery = attend ? addChildBlock("lnQuery", Layers.layerNorm(2, layerNormEps)) : null;
+        this.query = attend ? addChildBlock("query", Layers.linear(width, width)) : null;
+        this.key = attend ? addChildBlock("key", Layers.linear(width, width)) : null;
+        this.value = addChildBlock("value", Layers.linear(width, width));
+        this.mixHeads = addChildBlock("mixHeads", Layers.linear(width, width));
+        this.residual = addChildBlock("residual", Layers.linear(width, width));
+        this.lnFeedForward = addChildBlock("lnFeedForward", Layers.layerNorm(2, layerNormEps));
+        this.feedForward = addChildBlock("feedForward", new FeedForward(width, rffExpansion, hiddenDropout));
+    }
+
+    /**
+     * @param ps parameter store
+     * @param inputs X of shape (B, L, w)
+     * @param training whether dropout is active
+     * @param params when it contains {@link #RECORD_ATTENTION}, the output also carries A
+     * @return Y of shape (B, L, w), followed by A of shape (B, heads, L, L) when recorded
+     *     (post-softmax, before dropout; absent for the A = I ablation)
+     */
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.head();
+        long b = x.getShape().get(0);
+        long l = x.getShape().get(1);
+        NDList raw = new NDList(x);
+        NDArray v = value.forward(ps, raw, training).head();
+        NDArray attended;
+        NDArray probabilities = null;
+        if (attend) {
+            NDArray xn = lnQuery.forward(ps, raw, training).head();
+            // Scaling Q instead of Q·Kᵀ is the same arithmetic on the smaller tensor.
+            NDArray projected = query.forward(ps, new NDList(xn), training).head();
+            NDArray q = splitHeads(projected.mul(Tensors.scalar(projected, scale)), b, l);
+            NDArray k = splitHeads(key.forward(ps, raw, training).head(), b, l);
+            probabilities = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1);
+            NDArray a = Layers.dropout(probabilities, attentionDropout, training);
+            attended = mergeHeads(a.matMul(splitHeads(v, b, l)), b, l);
+        } else {
+            attended = v;
+        }
+        NDArray mixed = Layers.dropout(mixHeads.forward(ps, new NDList(attended), training).head(), hiddenDropout, training);
+        NDArray h = residual.forward(ps, raw, training).head().add(mixed);
+        NDArray hn = lnFeedForward.forward(ps, new NDList(h), training).head();
+        NDArray y = h.add(feedForward.forward(ps, new NDList(hn), training).head());
+        boolean record = params != null && params.contains(RECORD_ATTENTION) && probabilities != null;
+        return record ? new NDList(y, probabilities) : new NDList(y);
+    }
+
+    /** (B, L, w) → (B, heads, L, w/heads): contiguous chunks of w become heads. */
+    private NDArray splitHeads(NDArray x, long b, long l) {
+        return x.reshape(b, l, heads, width / heads).transpose(0, 2, 1, 3);
+    }
+
+    /** (B, heads, L, w/heads) → (B, L, w), heads back in chunk order. */
+    private NDArray mergeHeads(NDArray x, long b, long l) {
+        return x.transpose(0, 2, 1, 3).reshape(b, l, width);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape s = inputShapes[0];
+        if (s.dimension() != 3 || s.get(2) != width) {
+            throw new IllegalArgumentException("AttentionBlock of width " + width + " expects (B, L, " + width + "), got " + s);
+        }
+        if (attend) {
+            lnQuery.initialize(manager, dataType, s);
+            query.initialize(manager, dataType, s);
+            key.initialize(manager, dataType, s);
+        }
+        value.initialize(manager, dataType, s);
+        mixHeads.initialize(manager, dataType, s);
+        residual.initialize(manager, dataType, s);
+        lnFeedForward.initialize(manager, dataType, s);
+        feedForward.initialize(manager, dataType, s);
+    }
+
+    /** @return the block width w */
+    public int width() {
+        return width;
+    }
+
+    /** @return the number of heads */
+    public int heads() {
+        return heads;
+    }
+}

@@ -1,0 +1,126 @@
+package org.npt4j.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.npt4j.core.NptConfig;
+
+/**
+ * The whole Non-Parametric Transformer: column embedding → dropout → depth layers alternating ABD
+ * and ABA (ABD first) → dropout → per-column heads. Takes the encoded table as D arrays (N, H_j)
+ * and returns D arrays (N, H_j − 1). Row-permutation equivariant: it has no positional input.
+ */
+public final class NptNetwork extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final ColumnLayout layout;
+    private final int embeddingDim;
+    private final double dropout;
+    private final ColumnEmbedding embedding;
+    private final List<AbstractBlock> layers = new ArrayList<>();
+    private final ColumnHeads heads;
+    private final int rowAttentionLayers;
+
+    /**
+     * @param layout the table's column widths and types
+     * @param config the hyperparameters
+     */
+    public NptNetwork(ColumnLayout layout, NptConfig config) {
+        super(VERSION);
+        this.layout = layout;
+        this.embeddingDim = config.embeddingDim();
+        this.dropout = config.hiddenDropout();
+        int d = layout.columnCount();
+        int e = config.embeddingDim();
+        this.embedding = addChildBlock("embedding",
+                new ColumnEmbedding(layout, e, config.featureIndexEmbedding(), config.featureTypeEmbedding()));
+        int abd = 0;
+        for (int i = 0; i < config.depth(); i++) {
+            if (i % 2 == 0) {
+                AttentionBlock block = new AttentionBlock(d * e, config.heads(), config.attentionBetweenDatapoints(),
+                        config.attentionDropout(), config.hiddenDropout(), config.layerNormEps(), config.rffExpansion());
+                layers.add(addChildBlock("layer" + i + "Abd", new RowAttentionLayer(d, e, block)));
+                abd++;
+            } else {
+                AttentionBlock block = new AttentionBlock(e, config.heads(), true,
+                        config.attentionDropout(), config.hiddenDropout(), config.layerNormEps(), config.rffExpansion());
+                layers.add(addChildBlock("layer" + i + "Aba", new AttributeAttentionLayer(block)));
+            }
+        }
+        this.rowAttentionLayers = abd;
+        this.heads = addChildBlock("heads", new ColumnHeads(layout, e));
+    }
+
+    /**
+     * @param ps parameter store
+     * @param inputs D arrays (N, H_j)
+     * @param training whether dropout is active
+     * @param params may contain {@link AttentionBlock#RECORD_ATTENTION}
+     * @return D arrays (N, H_j − 1); when attention is recorded, followed by one (heads, N, N)
+     *     array per ABD layer, post-softmax
+     */
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = embedding.forward(ps, inputs, training).head();
+        x = Layers.dropout(x, dropout, training);
+        List<NDArray> maps = new ArrayList<>();
+        for (AbstractBlock layer : layers) {
+            NDList out = layer.forward(ps, new NDList(x), training, params);
+            x = out.head();
+            if (out.size() > 1) {
+                maps.add(out.get(1));
+            }
+        }
+        x = Layers.dropout(x, dropout, training);
+        NDList out = heads.forward(ps, new NDList(x), training);
+        for (NDArray map : maps) {
+            out.add(map);
+        }
+        return out;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return heads.getOutputShapes(new Shape[] {new Shape(inputShapes[0].get(0), layout.columnCount(), embeddingDim)});
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        embedding.initialize(manager, dataType, inputShapes);
+        Shape hidden = embedding.getOutputShapes(inputShapes)[0];
+        for (AbstractBlock layer : layers) {
+            layer.initialize(manager, dataType, hidden);
+        }
+        heads.initialize(manager, dataType, hidden);
+    }
+
+    /**
+     * @param rows N used for initialisation shapes (any positive number)
+     * @return the input shapes of the network for N rows
+     */
+    public Shape[] inputShapes(long rows) {
+        Shape[] shapes = new Shape[layout.columnCount()];
+        for (int j = 0; j < shapes.length; j++) {
+            shapes[j] = new Shape(rows, layout.inputWidths()[j]);
+        }
+        return shapes;
+    }
+
+    /** @return the column layout */
+    public ColumnLayout layout() {
+        return layout;
+    }
+
+    /** @return the number of ABD layers, i.e. of attention maps a recording forward returns */
+    public int rowAttentionLayers() {
+        return rowAttentionLayers;
+    }
+}

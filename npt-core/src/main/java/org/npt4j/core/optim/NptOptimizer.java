@@ -1,0 +1,71 @@
+package org.npt4j.core.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.List;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.engine.GradMode;
+
+/**
+ * The reference's optimiser pipeline for one step: element-wise gradient clipping, LAMB, then
+ * Lookahead; gradients are zeroed afterwards because DJL's PyTorch gradient collector does not.
+ * Owns its state (moments, slow weights) in a sub-manager of the model's; {@link #close()} frees it.
+ */
+public final class NptOptimizer implements AutoCloseable {
+
+    private final List<Parameter> parameters;
+    private final GradientClipping clipping;
+    private final Lamb lamb;
+    private final Lookahead lookahead;
+    private final NDManager state;
+    private final NDArray[] firstMoments;
+    private final NDArray[] secondMoments;
+
+    /**
+     * @param parameters the trainable parameters, in a fixed order
+     * @param config optimiser settings
+     * @param parent the manager the parameters live under
+     */
+    public NptOptimizer(List<Parameter> parameters, NptConfig config, NDManager parent) {
+        this.parameters = List.copyOf(parameters);
+        this.clipping = new GradientClipping(config.gradientClipValue());
+        this.lamb = new Lamb(config.lambBeta1(), config.lambBeta2(), config.lambEpsilon(), config.weightDecay(),
+                config.trustRatioClamp());
+        this.state = parent.newSubManager();
+        this.lookahead = new Lookahead(config.lookaheadAlpha(), config.lookaheadSteps(), state);
+        this.firstMoments = new NDArray[this.parameters.size()];
+        this.secondMoments = new NDArray[this.parameters.size()];
+        for (int i = 0; i < firstMoments.length; i++) {
+            NDArray w = this.parameters.get(i).getArray();
+            firstMoments[i] = state.zeros(w.getShape(), w.getDataType());
+            secondMoments[i] = state.zeros(w.getShape(), w.getDataType());
+        }
+    }
+
+    /**
+     * Applies one update from the gradients left by the last backward pass, then zeroes them.
+     *
+     * @param learningRate this step's learning rate
+     */
+    public void step(double learningRate) {
+        try (GradMode off = GradMode.disabled()) {
+            for (int i = 0; i < firstMoments.length; i++) {
+                NDArray w = parameters.get(i).getArray();
+                try (NDManager scope = state.newSubManager()) {
+                    NDArray raw = w.getGradient();
+                    raw.attach(scope);
+                    scope.tempAttachAll(w, firstMoments[i], secondMoments[i]);
+                    lamb.update(w, clipping.apply(raw), firstMoments[i], secondMoments[i], learningRate);
+                    raw.muli(0);
+                }
+            }
+            lookahead.afterStep(parameters);
+        }
+    }
+
+    @Override
+    public void close() {
+        state.close();
+    }
+}

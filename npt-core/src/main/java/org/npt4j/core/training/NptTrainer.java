@@ -1,0 +1,117 @@
+package org.npt4j.core.training;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.NptInputException;
+import org.npt4j.core.encoding.EncodedTable;
+import org.npt4j.core.encoding.SchemaFitter;
+import org.npt4j.core.encoding.TableEncoder;
+import org.npt4j.core.encoding.TableSchema;
+import org.npt4j.core.inference.NptModel;
+import org.npt4j.core.table.RowRole;
+import org.npt4j.core.table.Table;
+
+/**
+ * Fits NPT models. A fit takes the whole table: training rows, optional validation rows (for
+ * checkpoint selection) and optional test rows (whose features take part in semi-supervised
+ * training but whose targets are never read). Without validation rows, a stratified
+ * {@code validationFraction} of the training rows is held out.
+ *
+ * <pre>{@code
+ * NptModel model = new NptTrainer(NptConfig.of(Preset.CPU_FAST)).fit(table, "diagnosis");
+ * Predictions p = model.predict(newRows);
+ * }</pre>
+ *
+ * Fitting is deterministic for a given seed on the CPU. Fits run one at a time per JVM
+ * ({@link TrainingLock}); a trainer itself holds no state between fits and may be shared.
+ */
+public final class NptTrainer {
+
+    private final NptConfig config;
+    private final TrainingListener listener;
+
+    /**
+     * @param config the hyperparameters
+     */
+    public NptTrainer(NptConfig config) {
+        this(config, TrainingListener.NONE);
+    }
+
+    /**
+     * @param config the hyperparameters
+     * @param listener receives progress after every step
+     */
+    public NptTrainer(NptConfig config, TrainingListener listener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** @return the configuration */
+    public NptConfig config() {
+        return config;
+    }
+
+    /**
+     * Fits on every row of the table.
+     *
+     * @param table the training table
+     * @param target the column to predict
+     * @return the fitted model
+     */
+    public NptModel fit(Table table, String target) {
+        return fit(table, List.of(target), null);
+    }
+
+    /**
+     * Fits on a table in which each row has a role.
+     *
+     * @param table the whole table
+     * @param targets the columns to predict (any mix of categorical and numerical)
+     * @param roles one role per row, or null for all {@link RowRole#TRAIN}
+     * @return the fitted model
+     * @throws NptInputException if the data cannot be used; the message names the column and row
+     */
+    public NptModel fit(Table table, List<String> targets, RowRole[] roles) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(targets, "targets");
+        RowRole[] given = roles == null ? filled(table.rowCount()) : roles.clone();
+        if (given.length != table.rowCount()) {
+            throw new NptInputException(given.length + " row roles given for a table of " + table.rowCount() + " rows");
+        }
+        if (table.rowCount() == 0) {
+            throw new NptInputException("The table is empty: NPT needs at least one training row");
+        }
+        for (String t : targets) {
+            table.indexOf(t);
+        }
+        SplittableRandom rng = new SplittableRandom(config.seed());
+        RowRole[] effective = ValidationSplitter.split(table, targets, given, config.validationFraction(), rng.split());
+        TableSchema schema = SchemaFitter.fit(table, targets, effective);
+        boolean[] testRows = new boolean[effective.length];
+        for (int i = 0; i < effective.length; i++) {
+            testRows[i] = effective[i] == RowRole.TEST;
+        }
+        // Test targets are dropped here, before anything else sees the encoded table.
+        EncodedTable truth = TableEncoder.encode(table, schema, true).withTargetsHidden(testRows);
+        TrainingRun.Result result = TrainingLock.run(
+                () -> TrainingRun.onTable(config, truth, effective, rng, listener).execute());
+        int[] contextRows = labelledRows(effective);
+        return new NptModel(config, schema, table.selectRows(contextRows), result.weights(), result.summary());
+    }
+
+    private static RowRole[] filled(int n) {
+        RowRole[] out = new RowRole[n];
+        Arrays.fill(out, RowRole.TRAIN);
+        return out;
+    }
+
+    /** Training and validation rows: labelled rows the model carries as its prediction context. */
+    private static int[] labelledRows(RowRole[] roles) {
+        return java.util.stream.IntStream.range(0, roles.length)
+                .filter(i -> roles[i] != RowRole.TEST)
+                .toArray();
+    }
+}

@@ -1,0 +1,321 @@
+package org.npt4j.core.training;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.npt4j.core.DeviceSpec;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.encoding.EncodedTable;
+import org.npt4j.core.encoding.SchemaFitter;
+import org.npt4j.core.engine.Devices;
+import org.npt4j.core.engine.Engines;
+import org.npt4j.core.engine.GradMode;
+import org.npt4j.core.loss.LossTerms;
+import org.npt4j.core.loss.MaskedLoss;
+import org.npt4j.core.loss.TradeoffSchedule;
+import org.npt4j.core.masking.BatchTensors;
+import org.npt4j.core.masking.MaskedBatch;
+import org.npt4j.core.masking.MaskedInputs;
+import org.npt4j.core.masking.TableMasker;
+import org.npt4j.core.model.ColumnLayout;
+import org.npt4j.core.model.NptNetwork;
+import org.npt4j.core.optim.LearningRateSchedule;
+import org.npt4j.core.optim.NptOptimizer;
+import org.npt4j.core.table.RowRole;
+
+/**
+ * One training run on the device: builds the network, runs the masked training loop with
+ * per-step native scopes, evaluates the validation target loss, keeps the best weights and
+ * returns them as bytes. Used once, under the {@link TrainingLock}.
+ */
+final class TrainingRun {
+
+    /** The run's outcome: serialised weights and what happened. */
+    record Result(byte[] weights, TrainingSummary summary) {}
+
+    /** How many rows of each role the run learned from, for the summary. */
+    record RowCounts(int train, int validation, int test) {}
+
+    private final NptConfig config;
+    private final ColumnLayout layout;
+    private final TrainingBatches batches;
+    private final List<MaskedBatch> evalBatches;
+    private final RowCounts counts;
+    private final SplittableRandom rng;
+    private final TrainingListener listener;
+
+    /**
+     * @param config hyperparameters
+     * @param layout the columns the network is built for
+     * @param batches the source of training batches
+     * @param evalBatches fixed validation batches; empty for no checkpoint selection
+     * @param counts rows per role, for the summary
+     * @param rng the run's random source
+     * @param listener progress receiver
+     */
+    TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batches, List<MaskedBatch> evalBatches,
+            RowCounts counts, SplittableRandom rng, TrainingListener listener) {
+        this.config = config;
+        this.layout = layout;
+        this.batches = batches;
+        this.evalBatches = List.copyOf(evalBatches);
+        this.counts = counts;
+        this.rng = rng;
+        this.listener = listener;
+    }
+
+    /**
+     * The standard run on a table: semi-supervised working table (or training rows only),
+     * epoch-wise masks and batches, validation batches from the validation rows.
+     *
+     * @param config hyperparameters
+     * @param truth the encoded fit table, test targets already hidden
+     * @param roles the role of each row
+     * @param rng the run's random source
+     * @param listener progress receiver
+     * @return the run, ready to execute
+     */
+    static TrainingRun onTable(NptConfig config, EncodedTable truth, RowRole[] roles, SplittableRandom rng,
+            TrainingListener listener) {
+        int[] trainWork = config.semiSupervised() ? all(roles.length) : rowsOf(roles, RowRole.TRAIN);
+        int[] evalWork = config.semiSupervised() ? all(roles.length) : rowsOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
+        EncodedTable trainTruth = truth.selectRows(trainWork);
+        RowRole[] trainRoles = select(roles, trainWork);
+        TableMasker masker = new TableMasker(trainTruth, trainRoles, config.featureMaskProbability(),
+                config.targetMaskProbability(), config.maskFraction());
+        MiniBatcher batcher = new MiniBatcher(trainRoles, balancingClasses(config, trainTruth), config.batchSize());
+        RowCounts counts = new RowCounts(count(roles, RowRole.TRAIN), count(roles, RowRole.VALIDATION),
+                config.semiSupervised() ? count(roles, RowRole.TEST) : 0);
+        List<MaskedBatch> evalBatches = counts.validation() == 0 ? List.of()
+                : evaluationBatches(config, truth.selectRows(evalWork), select(roles, evalWork), rng);
+        return new TrainingRun(config, ColumnLayout.of(truth.schema()), new TableEpochs(masker, trainTruth, batcher),
+                evalBatches, counts, rng, listener);
+    }
+
+    Result execute() {
+        Engine engine = Engines.pytorch();
+        Device device = Devices.resolve(DeviceSpec.parse(config.device()), engine);
+        engine.setRandomSeed(rng.nextInt());
+        long start = System.nanoTime();
+        try (GradMode off = GradMode.disabled(); NDManager root = engine.newBaseManager(device)) {
+            NptNetwork network = new NptNetwork(layout, config);
+            network.initialize(root, DataType.FLOAT32, network.inputShapes(1));
+            List<Parameter> parameters = trainable(network);
+            try (NptOptimizer optimizer = new NptOptimizer(parameters, config, root);
+                    BestWeights best = new BestWeights(parameters, root)) {
+                Loop loop = new Loop(engine, root, network, optimizer, best, start);
+                loop.run();
+                if (!evalBatches.isEmpty()) {
+                    best.restore();
+                }
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                TrainingSummary summary = new TrainingSummary(config.steps(), batches.epochs(),
+                        evalBatches.isEmpty() ? config.steps() : best.bestStep(),
+                        evalBatches.isEmpty() ? Double.NaN : best.bestLoss(),
+                        loop.lastLoss, loop.lastTargetLoss, counts.train(), counts.validation(), counts.test(),
+                        parameterCount(parameters), millis, device.toString(), Engines.versions());
+                return new Result(serialize(network), summary);
+            }
+        }
+    }
+
+    /** The step loop, with the state it carries between steps. */
+    private final class Loop {
+        private final Engine engine;
+        private final NDManager root;
+        private final NptNetwork network;
+        private final NptOptimizer optimizer;
+        private final BestWeights best;
+        private final long start;
+        private final MaskedLoss loss;
+        private final LearningRateSchedule lrSchedule = LearningRateSchedule.of(config);
+        private final TradeoffSchedule tradeoff = TradeoffSchedule.of(config);
+
+        private double lastLoss = Double.NaN;
+        private double lastTargetLoss = Double.NaN;
+
+        Loop(Engine engine, NDManager root, NptNetwork network, NptOptimizer optimizer, BestWeights best, long start) {
+            this.engine = engine;
+            this.root = root;
+            this.network = network;
+            this.optimizer = optimizer;
+            this.best = best;
+            this.start = start;
+            this.loss = new MaskedLoss(network.layout());
+        }
+
+        void run() {
+            for (int step = 1; step <= config.steps(); step++) {
+                MaskedBatch batch = batches.next(rng);
+                double lr = lrSchedule.at(step);
+                double lambda = tradeoff.at(step);
+                double[] losses = trainStep(batch, lr, lambda, step);
+                boolean evaluationDue = batches.epochComplete() && batches.epochs() % config.evaluationInterval() == 0;
+                double validation = Double.NaN;
+                if (!evalBatches.isEmpty() && (evaluationDue || step == config.steps())) {
+                    validation = evaluate();
+                    best.offer(validation, step);
+                }
+                lastLoss = losses[0];
+                lastTargetLoss = losses[2];
+                report(step, losses, lr, lambda, validation);
+            }
+        }
+
+        /** @return {total, features, targets} of the step, NaN where absent */
+        private double[] trainStep(MaskedBatch batch, double lr, double lambda, int step) {
+            try (NDManager scope = root.newSubManager()) {
+                BatchTensors tensors = batch.toTensors(scope);
+                LossTerms terms;
+                try (GradientCollector collector = engine.newGradientCollector()) {
+                    NDList outputs = network.forward(new ParameterStore(scope, false), tensors.inputs(), true);
+                    terms = loss.compute(outputs, tensors, lambda);
+                    if (terms.total() != null) {
+                        collector.backward(terms.total());
+                    }
+                }
+                double total = terms.totalValue();
+                if (terms.total() != null) {
+                    if (!Double.isFinite(total)) {
+                        throw new NptTrainingException("The training loss became " + total + " at step " + step
+                                + "; lower the learning rate (" + lr + ") or check the data for extreme values");
+                    }
+                    optimizer.step(lr);
+                }
+                return new double[] {total, terms.featureValue(), terms.targetValue()};
+            }
+        }
+
+        /** @return the validation target loss: summed over every validation cell, divided by their count */
+        private double evaluate() {
+            double sum = 0;
+            long cells = 0;
+            for (MaskedBatch batch : evalBatches) {
+                if (batch.targetCount() == 0) {
+                    continue;
+                }
+                try (NDManager scope = root.newSubManager()) {
+                    BatchTensors tensors = batch.toTensors(scope);
+                    NDList outputs = network.forward(new ParameterStore(scope, false), tensors.inputs(), false);
+                    LossTerms terms = loss.compute(outputs, tensors, 0);
+                    sum += terms.targetSum().getFloat();
+                    cells += tensors.targetCount();
+                }
+            }
+            return cells == 0 ? Double.NaN : sum / cells;
+        }
+
+        private void report(int step, double[] losses, double lr, double lambda, double validation) {
+            long elapsedNanos = System.nanoTime() - start;
+            Duration elapsed = Duration.ofNanos(elapsedNanos);
+            Duration remaining = Duration.ofNanos(elapsedNanos / step * (config.steps() - step));
+            double bestSoFar = Double.isInfinite(best.bestLoss()) ? Double.NaN : best.bestLoss();
+            listener.onProgress(new TrainingProgress(step, config.steps(), batches.epochs(), losses[0], losses[1], losses[2],
+                    lr, lambda, validation, bestSoFar, elapsed, remaining));
+        }
+    }
+
+    /** Validation batches are fixed for the run: evaluation inputs never change. */
+    private static List<MaskedBatch> evaluationBatches(NptConfig config, EncodedTable evalTruth, RowRole[] evalRoles,
+            SplittableRandom rng) {
+        MaskedInputs inputs = new TableMasker(evalTruth, evalRoles, 0, config.targetMaskProbability(),
+                config.maskFraction()).evaluationInputs();
+        MiniBatcher batcher = new MiniBatcher(evalRoles, null, config.batchSize());
+        List<MaskedBatch> out = new ArrayList<>();
+        for (int[] rows : batcher.plan(rng.split())) {
+            out.add(MaskedBatch.of(inputs, evalTruth, rows));
+        }
+        return out;
+    }
+
+    /** Class index per row of the first categorical target, for class-balanced batches; else null. */
+    private static int[] balancingClasses(NptConfig config, EncodedTable work) {
+        if (!config.classBalancedBatches()) {
+            return null;
+        }
+        for (int j : work.schema().targetIndices()) {
+            if (work.schema().column(j).categorical()) {
+                int[] classes = new int[work.rowCount()];
+                for (int i = 0; i < classes.length; i++) {
+                    classes[i] = work.isMissing(j, i) ? -1 : (int) work.cell(j, i);
+                }
+                return classes;
+            }
+        }
+        return null;
+    }
+
+    private static List<Parameter> trainable(NptNetwork network) {
+        List<Parameter> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                out.add(p.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static long parameterCount(List<Parameter> parameters) {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.getArray().size();
+        }
+        return n;
+    }
+
+    private static byte[] serialize(NptNetwork network) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            network.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int count(RowRole[] roles, RowRole role) {
+        return SchemaFitter.rowsWhere(roles, role).length;
+    }
+
+    private static int[] rowsOf(RowRole[] roles, RowRole... wanted) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < roles.length; i++) {
+            for (RowRole w : wanted) {
+                if (roles[i] == w) {
+                    out.add(i);
+                }
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] all(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    private static RowRole[] select(RowRole[] roles, int[] rows) {
+        RowRole[] out = new RowRole[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = roles[rows[i]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package org.npt4j.core;
+
+import java.util.SplittableRandom;
+import org.npt4j.core.table.RowRole;
+import org.npt4j.core.table.Table;
+
+/** Small synthetic tables and tiny configurations that keep the suite fast on two cores. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    /** @return a tiny model: e = 16, 2 layers (1 ABD + 1 ABA), 2 heads, a high learning rate */
+    public static NptConfig.Builder tiny() {
+        return NptConfig.builder(Preset.CPU_FAST)
+                .embeddingDim(16).depth(2).heads(2)
+                .steps(30).batchSize(-1).evaluationInterval(5).validationFraction(0.1)
+                .learningRate(1e-2).seed(7);
+    }
+
+    /**
+     * Two interleaved rings: class "inner" within radius 1, "outer" beyond 1.5; not linearly separable.
+     *
+     * @param n rows
+     * @param seed seed
+     * @return columns x1, x2 (numerical), colour (categorical noise) and label
+     */
+    public static Table rings(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        String[] colour = new String[n];
+        String[] label = new String[n];
+        for (int i = 0; i < n; i++) {
+            boolean inner = i % 2 == 0;
+            double radius = inner ? r.nextDouble() : 1.5 + r.nextDouble();
+            double angle = r.nextDouble() * 2 * Math.PI;
+            x1[i] = radius * Math.cos(angle);
+            x2[i] = radius * Math.sin(angle);
+            colour[i] = new String[] {"red", "green", "blue"}[r.nextInt(3)];
+            label[i] = inner ? "inner" : "outer";
+        }
+        return Table.builder().numeric("x1", x1).numeric("x2", x2).categorical("colour", colour)
+                .categorical("label", label).build();
+    }
+
+    /**
+     * y = sin(2·x1) + x2², a smooth nonlinear regression without noise.
+     *
+     * @param n rows
+     * @param seed seed
+     * @return columns x1, x2, y
+     */
+    public static Table wave(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x1[i] = r.nextDouble(-1.5, 1.5);
+            x2[i] = r.nextDouble(-1.5, 1.5);
+            y[i] = Math.sin(2 * x1[i]) + x2[i] * x2[i];
+        }
+        return Table.builder().numeric("x1", x1).numeric("x2", x2).numeric("y", y).build();
+    }
+
+    /**
+     * @param n rows
+     * @param role the role for every row
+     * @return the roles
+     */
+    public static RowRole[] roles(int n, RowRole role) {
+        RowRole[] out = new RowRole[n];
+        java.util.Arrays.fill(out, role);
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package org.npt4j.core.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.npt4j.core.encoding.EncodedTable;
+import org.npt4j.core.encoding.SchemaFitter;
+import org.npt4j.core.encoding.TableEncoder;
+import org.npt4j.core.encoding.TableSchema;
+import org.npt4j.core.table.RowRole;
+import org.npt4j.core.table.Table;
+
+/** Which cells the model sees and is scored on in each mode, and that missing cells never count. */
+class TableMaskerTest {
+
+    /** 12 rows: x (numerical, row 3 missing), c (categorical, row 5 missing), y target (row 1 missing). */
+    private static final Table TABLE = Table.builder()
+            .numeric("x", new double[] {1, 2, 3, Double.NaN, 5, 6, 7, 8, 9, 10, 11, 12})
+            .categorical("c", new String[] {"a", "b", "a", "b", "a", null, "a", "b", "a", "b", "a", "b"})
+            .categorical("y", new String[] {"p", null, "p", "q", "p", "q", "p", "q", "p", "q", "p", "q"})
+            .build();
+    private static final RowRole[] ROLES = {
+        RowRole.TRAIN, RowRole.TRAIN, RowRole.TRAIN, RowRole.TRAIN, RowRole.TRAIN, RowRole.TRAIN,
+        RowRole.VALIDATION, RowRole.VALIDATION, RowRole.TEST, RowRole.TEST, RowRole.TRAIN, RowRole.TRAIN};
+
+    private static EncodedTable truth() {
+        TableSchema schema = SchemaFitter.fit(TABLE, List.of("y"), ROLES);
+        boolean[] test = new boolean[ROLES.length];
+        for (int i = 0; i < test.length; i++) {
+            test[i] = ROLES[i] == RowRole.TEST;
+        }
+        return TableEncoder.encode(TABLE, schema, true).withTargetsHidden(test);
+    }
+
+    @Test
+    void trainingNeverRevealsValidationOrTestTargetsAndNeverScoresMissingCells() {
+        EncodedTable truth = truth();
+        TableMasker masker = new TableMasker(truth, ROLES, 0.5, 0.5, 0.9);
+        SplittableRandom rng = new SplittableRandom(4);
+        int y = 2;
+        boolean someTrainTargetVisible = false;
+        for (int draw = 0; draw < 300; draw++) {
+            MaskedInputs in = masker.trainingDraw(rng);
+            for (int i = 0; i < ROLES.length; i++) {
+                if (ROLES[i] != RowRole.TRAIN) {
+                    assertTrue(Float.isNaN(in.cells()[y][i]), "row " + i + " target must be masked");
+                    assertFalse(in.targetScored()[y][i], "only training targets are scored in training");
+                } else if (!Float.isNaN(in.cells()[y][i])) {
+                    someTrainTargetVisible = true;
+                }
+                for (int j = 0; j < 3; j++) {
+                    if (truth.isMissing(j, i)) {
+                        assertFalse(in.featureScored()[j][i] || in.targetScored()[j][i], "missing cell scored at " + j + "," + i);
+                        assertTrue(Float.isNaN(in.cells()[j][i]), "missing cell shown at " + j + "," + i);
+                    }
+                }
+                assertFalse(in.featureScored()[y][i], "targets are not feature-masked");
+            }
+        }
+        assertTrue(someTrainTargetVisible, "with p_target < 1 some training labels are inputs");
+    }
+
+    @Test
+    void deterministicTargetMaskingHidesAndScoresEveryTrainingLabel() {
+        EncodedTable truth = truth();
+        MaskedInputs in = new TableMasker(truth, ROLES, 0.0, 1.0, 0.9).trainingDraw(new SplittableRandom(1));
+        for (int i = 0; i < ROLES.length; i++) {
+            assertTrue(Float.isNaN(in.cells()[2][i]));
+            assertEquals(ROLES[i] == RowRole.TRAIN && !truth.isMissing(2, i), in.targetScored()[2][i], "row " + i);
+            assertFalse(in.featureScored()[0][i]);
+        }
+    }
+
+    @Test
+    void evaluationScoresValidationTargetsOnlyAndShowsTrainingLabelsWhenStochastic() {
+        EncodedTable truth = truth();
+        MaskedInputs in = new TableMasker(truth, ROLES, 0.15, 0.5, 0.9).evaluationInputs();
+        for (int i = 0; i < ROLES.length; i++) {
+            assertEquals(ROLES[i] == RowRole.VALIDATION, in.targetScored()[2][i]);
+            assertEquals(ROLES[i] == RowRole.TRAIN && !truth.isMissing(2, i), !Float.isNaN(in.cells()[2][i]), "row " + i);
+            assertFalse(in.featureScored()[0][i] || in.featureScored()[1][i]);
+        }
+        MaskedInputs hidden = new TableMasker(truth, ROLES, 0.15, 1.0, 0.9).evaluationInputs();
+        for (int i = 0; i < ROLES.length; i++) {
+            assertTrue(Float.isNaN(hidden.cells()[2][i]), "p_target = 1 never shows a label");
+        }
+    }
+
+    @Test
+    void predictionShowsContextLabelsOnlyWhenStochasticAndNeverQueryLabels() {
+        EncodedTable truth = truth();
+        MaskedInputs visible = TableMasker.forPrediction(truth, 8, true);
+        MaskedInputs hidden = TableMasker.forPrediction(truth, 8, false);
+        for (int i = 0; i < ROLES.length; i++) {
+            boolean query = i >= 8;
+            assertEquals(query, visible.targetScored()[2][i]);
+            if (query) {
+                assertTrue(Float.isNaN(visible.cells()[2][i]));
+            } else {
+                assertEquals(truth.cell(2, i), visible.cells()[2][i], 0f);
+            }
+            assertTrue(Float.isNaN(hidden.cells()[2][i]));
+            assertEquals(truth.cell(0, i), visible.cells()[0][i], 0f);
+        }
+    }
+
+    @Test
+    void randomisedCellsAreScoredInputsHoldingAValidRandomValue() {
+        EncodedTable truth = truth();
+        TableMasker masker = new TableMasker(truth, ROLES, 0.9, 0.5, 0.5);
+        SplittableRandom rng = new SplittableRandom(2);
+        int randomisedCategories = 0;
+        int changedNumbers = 0;
+        for (int draw = 0; draw < 200; draw++) {
+            MaskedInputs in = masker.trainingDraw(rng);
+            for (int i = 0; i < ROLES.length; i++) {
+                if (in.featureScored()[1][i] && !Float.isNaN(in.cells()[1][i])) {
+                    float v = in.cells()[1][i];
+                    assertTrue(v == 0f || v == 1f, "a randomised category is a valid class index, got " + v);
+                    randomisedCategories++;
+                }
+                if (in.featureScored()[0][i] && !Float.isNaN(in.cells()[0][i])) {
+                    assertTrue(Float.isFinite(in.cells()[0][i]));
+                    changedNumbers += in.cells()[0][i] != truth.cell(0, i) ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(randomisedCategories > 0 && changedNumbers > 0,
+                "some picked cells are randomised rather than masked: " + randomisedCategories + ", " + changedNumbers);
+    }
+}
