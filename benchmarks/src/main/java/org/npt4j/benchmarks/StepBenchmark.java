@@ -52,8 +52,8 @@ public final class StepBenchmark {
 
     private static Shape shape(String name) {
         return switch (name) {
-            case "bc-cpu" -> new Shape(name, "Breast Cancer 569x31, CPU preset (e=8, 4 layers, 4 heads), full batch", 3, 30);
-            case "bc-paper" -> new Shape(name, "Breast Cancer 569x31, paper settings (e=32, 8 layers, 8 heads), full batch", 2, 8);
+            case "bc-cpu" -> new Shape(name, "Breast Cancer 569x31; CPU preset (e=8; 4 layers; 2 heads); full batch", 3, 30);
+            case "bc-paper" -> new Shape(name, "Breast Cancer 569x31; paper settings (e=32; 8 layers; 8 heads); full batch", 2, 8);
             default -> throw new IllegalArgumentException("unknown shape " + name + "; use bc-cpu or bc-paper");
         };
     }

@@ -213,7 +213,7 @@ public record NptConfig(
                     0.9, 0.999, 1e-6, 0.0, 10.0, 0.5, 6, 1.0,
                     2000, -1, false, 0.2, 1,
                     256, "cpu", 42L);
-            case CPU_FAST -> new NptConfig(8, 4, 4, 0.1, 0.1, 1e-12, 4, true, true, true,
+            case CPU_FAST -> new NptConfig(8, 4, 2, 0.1, 0.0, 1e-12, 4, true, true, true,
                     0.15, 0.5, 0.9, true,
                     1.0, TradeoffSchedule.COSINE, 1.0,
                     2e-3, LrSchedule.FLAT_AND_ANNEAL, 0.5,
