@@ -52,8 +52,8 @@ public final class StepBenchmark {
 
     private static Shape shape(String name) {
         return switch (name) {
-            case "bc-cpu" -> new Shape(name, "Breast Cancer 569x31; CPU preset (e=8; 4 layers; 2 heads); full batch", 3, 30);
-            case "bc-paper" -> new Shape(name, "Breast Cancer 569x31; paper settings (e=32; 8 layers; 8 heads); full batch", 2, 8);
+            case "bc-cpu" -> new Shape(name, "Breast Cancer 569x31; CPU preset (e=8; 4 layers; 2 heads); full batch", 20, 280);
+            case "bc-paper" -> new Shape(name, "Breast Cancer 569x31; paper settings (e=32; 8 layers; 8 heads); full batch", 8, 12);
             default -> throw new IllegalArgumentException("unknown shape " + name + "; use bc-cpu or bc-paper");
         };
     }
@@ -71,12 +71,14 @@ public final class StepBenchmark {
         for (String name : (args.length == 0 ? "bc-cpu,bc-paper" : args[0]).split(",")) {
             rows.add(child(name.trim()));
         }
-        String header = "shape,description,steps_measured,median_step_ms,min_step_ms,max_step_ms,parameters,peak_rss_mb,peak_heap_mb,intra_op_threads";
-        StringBuilder md = new StringBuilder("| shape | median step (ms) | min | max | parameters | peak RSS (MB) | peak heap (MB) | threads |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+        String header = "shape,description,steps_measured,median_step_ms,min_step_ms,max_step_ms,parameters,peak_rss_mb,"
+                + "peak_heap_mb,rss_growth_second_half_mb,intra_op_threads";
+        StringBuilder md = new StringBuilder("| shape | median step (ms) | min | max | parameters | peak RSS (MB) | peak heap (MB) "
+                + "| RSS growth over the second half (MB) | threads |\n|---|---|---|---|---|---|---|---|---|\n");
         for (String r : rows) {
             String[] f = r.split(",");
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", f[0], f[3], f[4], f[5], f[6], f[7], f[8], f[9]));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    f[0], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10]));
         }
         for (String r : rows) {
             md.append("\n- ").append(r.split(",")[0]).append(": ").append(r.split(",")[1]);
@@ -114,9 +116,16 @@ public final class StepBenchmark {
     private static String run(Shape shape) throws IOException {
         NptConfig config = shape.config();
         long[] stamps = new long[config.steps() + 1];
+        double[] rss = new double[2];
         stamps[0] = System.nanoTime();
         NptTrainer trainer = new NptTrainer(config, p -> {
             stamps[p.step()] = System.nanoTime();
+            // The first half of the run warms the heap up; growth after that would be a leak.
+            if (p.step() == shape.warmup() + shape.measured() / 2) {
+                rss[0] = rssMb();
+            } else if (p.step() == p.totalSteps()) {
+                rss[1] = rssMb();
+            }
             System.out.println(p.format());
         });
         long parameters;
@@ -129,14 +138,23 @@ public final class StepBenchmark {
             ms[i] = (stamps[step] - stamps[step - 1]) / 1e6;
         }
         Arrays.sort(ms);
-        return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%d,%.0f,%.0f,%d",
+        return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%d,%.0f,%.0f,%.1f,%d",
                 shape.name(), shape.description(), ms.length, ms[ms.length / 2], ms[0], ms[ms.length - 1], parameters,
-                peakRssMb(), peakHeapMb(), ai.djl.pytorch.jni.JniUtils.getNumThreads());
+                procStatusMb("VmHWM:"), peakHeapMb(), rss[1] - rss[0], ai.djl.pytorch.jni.JniUtils.getNumThreads());
     }
 
-    private static double peakRssMb() throws IOException {
+    private static double rssMb() {
+        try {
+            return procStatusMb("VmRSS:");
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** @return a memory line of /proc/self/status (VmHWM: peak resident set, VmRSS: current) in MB */
+    private static double procStatusMb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }

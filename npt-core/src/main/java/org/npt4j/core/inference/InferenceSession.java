@@ -53,14 +53,13 @@ final class InferenceSession implements AutoCloseable {
 
     /**
      * @param batch context rows followed by query rows
-     * @param firstQuery index of the first query row in the batch
-     * @param contextRows number of context rows (the leading rows)
+     * @param contextRows number of context rows (the leading rows); the query rows follow them
      * @param targets target column indices to return
      * @param recordAttention whether to return ABD attention of the query rows over the context rows
      * @return per target (query rows × outputs, row-major; softmax probabilities for categorical
      *     targets, standardised values for numerical ones); attention as [layer][head][query × context]
      */
-    PassOutput run(MaskedBatch batch, int firstQuery, int contextRows, int[] targets, boolean recordAttention) {
+    PassOutput run(MaskedBatch batch, int contextRows, int[] targets, boolean recordAttention) {
         try (GradMode off = GradMode.disabled(); NDManager scope = root.newSubManager()) {
             NDList inputs = batch.inputTensors(scope);
             PairList<String, Object> params = new PairList<>();
@@ -68,7 +67,7 @@ final class InferenceSession implements AutoCloseable {
                 params.add(AttentionBlock.RECORD_ATTENTION, Boolean.TRUE);
             }
             NDList out = network.forward(new ParameterStore(scope, false), inputs, false, params);
-            NDIndex queries = new NDIndex(firstQuery + ":");
+            NDIndex queries = new NDIndex(contextRows + ":");
             float[][] values = new float[targets.length][];
             for (int t = 0; t < targets.length; t++) {
                 int j = targets[t];
@@ -79,7 +78,7 @@ final class InferenceSession implements AutoCloseable {
             if (recordAttention) {
                 int layers = out.size() - layout.columnCount();
                 maps = new float[layers][][];
-                NDIndex slice = new NDIndex(":, " + firstQuery + ":, :" + contextRows);
+                NDIndex slice = new NDIndex(":, " + contextRows + ":, :" + contextRows);
                 for (int l = 0; l < layers; l++) {
                     NDArray a = out.get(layout.columnCount() + l).get(slice);
                     long heads = a.getShape().get(0);
@@ -91,11 +90,6 @@ final class InferenceSession implements AutoCloseable {
             }
             return new PassOutput(values, maps);
         }
-    }
-
-    /** @return the number of attention heads of the ABD layers */
-    int rowAttentionLayers() {
-        return network.rowAttentionLayers();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 import org.npt4j.core.DeviceSpec;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.encoding.CategoricalEncoder;
@@ -152,8 +153,8 @@ public final class NptModel implements AutoCloseable {
                         .append(queries.selectRows(pass.queryRows()));
                 int ctx = pass.contextRows().length;
                 MaskedBatch batch = MaskedBatch.of(TableMasker.forPrediction(input, ctx, config.stochasticTargetMasking()),
-                        input, range(input.rowCount()));
-                InferenceSession.PassOutput out = s.run(batch, ctx, ctx, targets, recordAttention);
+                        input, IntStream.range(0, input.rowCount()).toArray());
+                InferenceSession.PassOutput out = s.run(batch, ctx, targets, recordAttention);
                 for (int t = 0; t < targets.length; t++) {
                     int width = schema.column(targets[t]).encoder().outputWidth();
                     for (int q = 0; q < pass.queryRows().length; q++) {
@@ -215,13 +216,6 @@ public final class NptModel implements AutoCloseable {
         return new ValuePredictions(spec.name(), v);
     }
 
-    private static int[] range(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = i;
-        }
-        return out;
-    }
 
     /**
      * Writes the model in npt4j's versioned format ({@link ModelFormat}).

@@ -3,6 +3,7 @@ package org.npt4j.core.inference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.npt4j.core.NptConfig;
 
 /**
@@ -26,10 +27,10 @@ final class PredictionPlan {
         List<Pass> passes = new ArrayList<>();
         int perPass = config.predictionBatchSize();
         SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
-        int[] everything = range(0, contextCount);
+        int[] everything = IntStream.range(0, contextCount).toArray();
         for (int start = 0; start < queryCount; start += perPass) {
             int end = Math.min(queryCount, start + perPass);
-            int[] queries = range(start, end);
+            int[] queries = IntStream.range(start, end).toArray();
             boolean whole = config.fullBatch() || contextCount + queries.length <= config.batchSize();
             passes.add(new Pass(whole ? everything : sample(contextCount, config.batchSize() - queries.length, rng), queries));
         }
@@ -37,7 +38,7 @@ final class PredictionPlan {
     }
 
     private static int[] sample(int n, int k, SplittableRandom rng) {
-        int[] idx = range(0, n);
+        int[] idx = IntStream.range(0, n).toArray();
         for (int a = 0; a < k; a++) {
             int b = a + rng.nextInt(n - a);
             int t = idx[a];
@@ -47,14 +48,6 @@ final class PredictionPlan {
         int[] out = new int[k];
         System.arraycopy(idx, 0, out, 0, k);
         java.util.Arrays.sort(out);
-        return out;
-    }
-
-    private static int[] range(int from, int to) {
-        int[] out = new int[to - from];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = from + i;
-        }
         return out;
     }
 }

@@ -27,7 +27,6 @@ public final class NptNetwork extends AbstractBlock {
     private final ColumnEmbedding embedding;
     private final List<AbstractBlock> layers = new ArrayList<>();
     private final ColumnHeads heads;
-    private final int rowAttentionLayers;
 
     /**
      * @param layout the table's column widths and types
@@ -42,20 +41,17 @@ public final class NptNetwork extends AbstractBlock {
         int e = config.embeddingDim();
         this.embedding = addChildBlock("embedding",
                 new ColumnEmbedding(layout, e, config.featureIndexEmbedding(), config.featureTypeEmbedding()));
-        int abd = 0;
         for (int i = 0; i < config.depth(); i++) {
             if (i % 2 == 0) {
                 AttentionBlock block = new AttentionBlock(d * e, config.heads(), config.attentionBetweenDatapoints(),
                         config.attentionDropout(), config.hiddenDropout(), config.layerNormEps(), config.rffExpansion());
                 layers.add(addChildBlock("layer" + i + "Abd", new RowAttentionLayer(d, e, block)));
-                abd++;
             } else {
                 AttentionBlock block = new AttentionBlock(e, config.heads(), true,
                         config.attentionDropout(), config.hiddenDropout(), config.layerNormEps(), config.rffExpansion());
                 layers.add(addChildBlock("layer" + i + "Aba", new AttributeAttentionLayer(block)));
             }
         }
-        this.rowAttentionLayers = abd;
         this.heads = addChildBlock("heads", new ColumnHeads(layout, e));
     }
 
@@ -117,10 +113,5 @@ public final class NptNetwork extends AbstractBlock {
     /** @return the column layout */
     public ColumnLayout layout() {
         return layout;
-    }
-
-    /** @return the number of ABD layers, i.e. of attention maps a recording forward returns */
-    public int rowAttentionLayers() {
-        return rowAttentionLayers;
     }
 }

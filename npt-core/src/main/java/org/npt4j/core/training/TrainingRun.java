@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.npt4j.core.DeviceSpec;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.encoding.EncodedTable;
@@ -91,8 +92,9 @@ final class TrainingRun {
      */
     static TrainingRun onTable(NptConfig config, EncodedTable truth, RowRole[] roles, SplittableRandom rng,
             TrainingListener listener) {
-        int[] trainWork = config.semiSupervised() ? all(roles.length) : rowsOf(roles, RowRole.TRAIN);
-        int[] evalWork = config.semiSupervised() ? all(roles.length) : rowsOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
+        int[] everyRow = IntStream.range(0, roles.length).toArray();
+        int[] trainWork = config.semiSupervised() ? everyRow : rowsOf(roles, RowRole.TRAIN);
+        int[] evalWork = config.semiSupervised() ? everyRow : rowsOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
         EncodedTable trainTruth = truth.selectRows(trainWork);
         RowRole[] trainRoles = select(roles, trainWork);
         TableMasker masker = new TableMasker(trainTruth, trainRoles, config.featureMaskProbability(),
@@ -303,13 +305,6 @@ final class TrainingRun {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int[] all(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = i;
-        }
-        return out;
-    }
 
     private static RowRole[] select(RowRole[] roles, int[] rows) {
         RowRole[] out = new RowRole[rows.length];

@@ -117,7 +117,7 @@ class LookupTest {
         NptConfig config = Fixtures.tiny().embeddingDim(16).heads(1).depth(2).hiddenDropout(0).attentionDropout(0)
                 .featureMaskProbability(0).targetMaskProbability(0.5).tradeoffStart(0)
                 .lrSchedule(NptConfig.LrSchedule.FLAT_AND_ANNEAL).flatProportion(0.9)
-                .learningRate(3e-3).steps(Integer.getInteger("npt4j.lookupSteps", 1000))
+                .learningRate(3e-3).steps(1300)
                 .attentionBetweenDatapoints(attentionBetweenDatapoints).build();
         TrainingRun run = new TrainingRun(config, ColumnLayout.of(SCHEMA), new FreshPairs(), List.of(),
                 new TrainingRun.RowCounts(2 * PAIRS, 0, 0), new SplittableRandom(11), TrainingListener.NONE);
