@@ -93,6 +93,11 @@ public final class NptModel implements AutoCloseable {
         return context;
     }
 
+    /** @return the context rows in the model's encoding (standardised values and class indices) */
+    public EncodedTable encodedContextRows() {
+        return encodedContext;
+    }
+
     /** @return the number of context rows */
     public int contextRowCount() {
         return context.rowCount();
