@@ -69,8 +69,6 @@ public final class Fixtures {
      * @return the roles
      */
     public static RowRole[] roles(int n, RowRole role) {
-        RowRole[] out = new RowRole[n];
-        java.util.Arrays.fill(out, role);
-        return out;
+        return org.npt4j.core.table.RowRoles.filled(n, role);
     }
 }

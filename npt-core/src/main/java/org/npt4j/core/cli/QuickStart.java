@@ -14,6 +14,7 @@ import org.npt4j.core.metrics.Metrics;
 import org.npt4j.core.table.BundledDatasets;
 import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.RowRole;
+import org.npt4j.core.table.RowRoles;
 import org.npt4j.core.table.Table;
 import org.npt4j.core.training.NptTrainer;
 
@@ -51,7 +52,7 @@ public final class QuickStart {
         Table table = BundledDatasets.breastCancer();
         String target = BundledDatasets.BREAST_CANCER_TARGET;
         RowRole[] roles = heldOut(table, target, testFraction, config.seed());
-        int[] testRows = java.util.stream.IntStream.range(0, roles.length).filter(i -> roles[i] == RowRole.TEST).toArray();
+        int[] testRows = RowRoles.indicesOf(roles, RowRole.TEST);
         System.out.printf(Locale.ROOT, "npt4j quick start: Breast Cancer (%d rows x %d columns), %d training and %d held-out rows%n",
                 table.rowCount(), table.columnCount(), table.rowCount() - testRows.length, testRows.length);
         System.out.println(config.describe());
@@ -94,8 +95,7 @@ public final class QuickStart {
         for (int i = 0; i < table.rowCount(); i++) {
             byClass.computeIfAbsent(String.valueOf(labels.get(i)), k -> new ArrayList<>()).add(i);
         }
-        RowRole[] roles = new RowRole[table.rowCount()];
-        java.util.Arrays.fill(roles, RowRole.TRAIN);
+        RowRole[] roles = RowRoles.filled(table.rowCount(), RowRole.TRAIN);
         SplittableRandom rng = new SplittableRandom(seed ^ 0x7E57L);
         for (List<Integer> rows : byClass.values()) {
             for (int i = rows.size() - 1; i > 0; i--) {

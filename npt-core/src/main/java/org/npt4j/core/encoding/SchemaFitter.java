@@ -10,6 +10,7 @@ import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.Column;
 import org.npt4j.core.table.NumericColumn;
 import org.npt4j.core.table.RowRole;
+import org.npt4j.core.table.RowRoles;
 import org.npt4j.core.table.Table;
 
 /**
@@ -49,9 +50,9 @@ public final class SchemaFitter {
         if (targetSet.size() == table.columnCount()) {
             throw new NptInputException("Every column is a target; NPT needs at least one feature column besides " + targets);
         }
-        int[] allRows = rowsWhere(roles, null);
-        int[] trainRows = rowsWhere(roles, RowRole.TRAIN);
-        int[] labelledRows = concat(trainRows, rowsWhere(roles, RowRole.VALIDATION));
+        int[] allRows = RowRoles.indicesOf(roles, RowRole.values());
+        int[] trainRows = RowRoles.indicesOf(roles, RowRole.TRAIN);
+        int[] labelledRows = RowRoles.indicesOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
         if (trainRows.length == 0) {
             throw new NptInputException("No training rows: every row is marked VALIDATION or TEST");
         }
@@ -95,32 +96,4 @@ public final class SchemaFitter {
         return new CategoricalEncoder(List.copyOf(categories));
     }
 
-    /**
-     * @param roles row roles
-     * @param role the role wanted, or null for every row
-     * @return the indices of rows with that role, ascending
-     */
-    public static int[] rowsWhere(RowRole[] roles, RowRole role) {
-        int n = 0;
-        for (RowRole r : roles) {
-            if (role == null || r == role) {
-                n++;
-            }
-        }
-        int[] out = new int[n];
-        int k = 0;
-        for (int i = 0; i < roles.length; i++) {
-            if (role == null || roles[i] == role) {
-                out[k++] = i;
-            }
-        }
-        return out;
-    }
-
-    private static int[] concat(int[] a, int[] b) {
-        int[] out = new int[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 }

@@ -1,6 +1,5 @@
 package org.npt4j.core.training;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -12,6 +11,7 @@ import org.npt4j.core.encoding.TableEncoder;
 import org.npt4j.core.encoding.TableSchema;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.table.RowRole;
+import org.npt4j.core.table.RowRoles;
 import org.npt4j.core.table.Table;
 
 /**
@@ -77,7 +77,7 @@ public final class NptTrainer {
     public NptModel fit(Table table, List<String> targets, RowRole[] roles) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(targets, "targets");
-        RowRole[] given = roles == null ? filled(table.rowCount()) : roles.clone();
+        RowRole[] given = roles == null ? RowRoles.filled(table.rowCount(), RowRole.TRAIN) : roles.clone();
         if (given.length != table.rowCount()) {
             throw new NptInputException(given.length + " row roles given for a table of " + table.rowCount() + " rows");
         }
@@ -98,20 +98,9 @@ public final class NptTrainer {
         EncodedTable truth = TableEncoder.encode(table, schema, true).withTargetsHidden(testRows);
         TrainingRun.Result result = TrainingLock.run(
                 () -> TrainingRun.onTable(config, truth, effective, rng, listener).execute());
-        int[] contextRows = labelledRows(effective);
+        // Training and validation rows are labelled: the model carries them as its prediction context.
+        int[] contextRows = RowRoles.indicesOf(effective, RowRole.TRAIN, RowRole.VALIDATION);
         return new NptModel(config, schema, table.selectRows(contextRows), result.weights(), result.summary());
     }
 
-    private static RowRole[] filled(int n) {
-        RowRole[] out = new RowRole[n];
-        Arrays.fill(out, RowRole.TRAIN);
-        return out;
-    }
-
-    /** Training and validation rows: labelled rows the model carries as its prediction context. */
-    private static int[] labelledRows(RowRole[] roles) {
-        return java.util.stream.IntStream.range(0, roles.length)
-                .filter(i -> roles[i] != RowRole.TEST)
-                .toArray();
-    }
 }

@@ -21,7 +21,6 @@ import java.util.stream.IntStream;
 import org.npt4j.core.DeviceSpec;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.encoding.EncodedTable;
-import org.npt4j.core.encoding.SchemaFitter;
 import org.npt4j.core.engine.Devices;
 import org.npt4j.core.engine.Engines;
 import org.npt4j.core.engine.GradMode;
@@ -37,6 +36,7 @@ import org.npt4j.core.model.NptNetwork;
 import org.npt4j.core.optim.LearningRateSchedule;
 import org.npt4j.core.optim.NptOptimizer;
 import org.npt4j.core.table.RowRole;
+import org.npt4j.core.table.RowRoles;
 
 /**
  * One training run on the device: builds the network, runs the masked training loop with
@@ -93,8 +93,8 @@ final class TrainingRun {
     static TrainingRun onTable(NptConfig config, EncodedTable truth, RowRole[] roles, SplittableRandom rng,
             TrainingListener listener) {
         int[] everyRow = IntStream.range(0, roles.length).toArray();
-        int[] trainWork = config.semiSupervised() ? everyRow : rowsOf(roles, RowRole.TRAIN);
-        int[] evalWork = config.semiSupervised() ? everyRow : rowsOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
+        int[] trainWork = config.semiSupervised() ? everyRow : RowRoles.indicesOf(roles, RowRole.TRAIN);
+        int[] evalWork = config.semiSupervised() ? everyRow : RowRoles.indicesOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
         EncodedTable trainTruth = truth.selectRows(trainWork);
         RowRole[] trainRoles = select(roles, trainWork);
         TableMasker masker = new TableMasker(trainTruth, trainRoles, config.featureMaskProbability(),
@@ -290,20 +290,9 @@ final class TrainingRun {
     }
 
     private static int count(RowRole[] roles, RowRole role) {
-        return SchemaFitter.rowsWhere(roles, role).length;
+        return RowRoles.indicesOf(roles, role).length;
     }
 
-    private static int[] rowsOf(RowRole[] roles, RowRole... wanted) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < roles.length; i++) {
-            for (RowRole w : wanted) {
-                if (roles[i] == w) {
-                    out.add(i);
-                }
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
 
 
     private static RowRole[] select(RowRole[] roles, int[] rows) {

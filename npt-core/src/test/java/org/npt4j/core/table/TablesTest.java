@@ -72,6 +72,16 @@ class TablesTest {
     }
 
     @Test
+    void rowRoleSelections() {
+        RowRole[] roles = {RowRole.TEST, RowRole.TRAIN, RowRole.VALIDATION, RowRole.TRAIN};
+        assertEquals(List.of(1, 3), java.util.Arrays.stream(RowRoles.indicesOf(roles, RowRole.TRAIN)).boxed().toList());
+        assertEquals(List.of(1, 2, 3),
+                java.util.Arrays.stream(RowRoles.indicesOf(roles, RowRole.TRAIN, RowRole.VALIDATION)).boxed().toList());
+        assertEquals(0, RowRoles.indicesOf(roles).length);
+        assertEquals(List.of(RowRole.TEST, RowRole.TEST), List.of(RowRoles.filled(2, RowRole.TEST)));
+    }
+
+    @Test
     void bundledDatasetsHaveThePaperShapes() {
         Table bc = BundledDatasets.breastCancer();
         assertEquals(569, bc.rowCount());
