@@ -95,5 +95,4 @@ public final class SchemaFitter {
         }
         return new CategoricalEncoder(List.copyOf(categories));
     }
-
 }

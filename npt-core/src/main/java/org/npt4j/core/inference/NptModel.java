@@ -221,7 +221,6 @@ public final class NptModel implements AutoCloseable {
         return new ValuePredictions(spec.name(), v);
     }
 
-
     /**
      * Writes the model in npt4j's versioned format ({@link ModelFormat}).
      *

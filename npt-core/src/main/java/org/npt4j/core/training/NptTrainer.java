@@ -102,5 +102,4 @@ public final class NptTrainer {
         int[] contextRows = RowRoles.indicesOf(effective, RowRole.TRAIN, RowRole.VALIDATION);
         return new NptModel(config, schema, table.selectRows(contextRows), result.weights(), result.summary());
     }
-
 }

@@ -293,8 +293,6 @@ final class TrainingRun {
         return RowRoles.indicesOf(roles, role).length;
     }
 
-
-
     private static RowRole[] select(RowRole[] roles, int[] rows) {
         RowRole[] out = new RowRole[rows.length];
         for (int i = 0; i < rows.length; i++) {
