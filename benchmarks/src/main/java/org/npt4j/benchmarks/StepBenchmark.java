@@ -46,7 +46,7 @@ public final class StepBenchmark {
                 case "bc-paper" -> NptConfig.builder(Preset.PAPER).embeddingDim(32).learningRate(5e-4);
                 default -> throw new IllegalArgumentException("unknown shape " + name + "; use bc-cpu or bc-paper");
             };
-            return b.steps(warmup + measured).validationFraction(0).batchSize(-1).build();
+            return b.steps(warmup + measured).validationFraction(0).batchSize(0).build();
         }
     }
 
@@ -140,25 +140,11 @@ public final class StepBenchmark {
         Arrays.sort(ms);
         return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%d,%.0f,%.0f,%.1f,%d",
                 shape.name(), shape.description(), ms.length, ms[ms.length / 2], ms[0], ms[ms.length - 1], parameters,
-                procStatusMb("VmHWM:"), peakHeapMb(), rss[1] - rss[0], ai.djl.pytorch.jni.JniUtils.getNumThreads());
+                ProcessMemory.peakRssMb(), peakHeapMb(), rss[1] - rss[0], ai.djl.pytorch.jni.JniUtils.getNumThreads());
     }
 
     private static double rssMb() {
-        try {
-            return procStatusMb("VmRSS:");
-        } catch (IOException e) {
-            return Double.NaN;
-        }
-    }
-
-    /** @return a memory line of /proc/self/status (VmHWM: peak resident set, VmRSS: current) in MB */
-    private static double procStatusMb(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
+        return ProcessMemory.rssMb();
     }
 
     private static double peakHeapMb() {

@@ -37,7 +37,7 @@ public final class ConfigDocs {
     public static final String LOOKAHEAD_STEPS = "Lookahead synchronisation period in steps; 0 turns Lookahead off.";
     public static final String GRADIENT_CLIP_VALUE = "Clip every gradient element to [-value, value]; 0 turns clipping off.";
     public static final String STEPS = "Total optimiser steps.";
-    public static final String BATCH_SIZE = "Rows per training batch; -1 (or a size at least the table's) trains on the whole table at once.";
+    public static final String BATCH_SIZE = "Rows per training batch; 0 (or a size at least the table's) trains on the whole table at once.";
     public static final String CLASS_BALANCED_BATCHES = "Stratify each mini-batch's training rows by class as well as by row role.";
     public static final String VALIDATION_FRACTION = "Share of the training rows held out for checkpoint selection when no validation rows are given; 0 keeps the final weights.";
     public static final String EVALUATION_INTERVAL = "Evaluate the validation target loss every this many epochs.";

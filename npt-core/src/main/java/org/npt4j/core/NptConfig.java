@@ -43,7 +43,7 @@ import java.util.Map;
  * @param lookaheadSteps Lookahead period k; 0 disables Lookahead
  * @param gradientClipValue element-wise gradient clip; 0 disables clipping
  * @param steps total optimiser steps
- * @param batchSize rows per batch, -1 for the whole table
+ * @param batchSize rows per batch, 0 for the whole table (-1 is accepted and read as 0)
  * @param classBalancedBatches whether batches are also stratified by class
  * @param validationFraction share of training rows held out when no validation rows are given
  * @param evaluationInterval evaluate every this many epochs
@@ -107,6 +107,10 @@ public record NptConfig(
 
     /** Validates every field; see the class documentation. */
     public NptConfig {
+        // -1 was the reference's spelling of "whole table"; one spelling keeps configs comparable.
+        if (batchSize == -1) {
+            batchSize = 0;
+        }
         positive("embeddingDim", embeddingDim);
         if (depth < 2 || depth % 2 != 0) {
             throw new NptConfigException("depth", "must be even and at least 2 (ABD and ABA layers alternate), got " + depth);
@@ -141,15 +145,15 @@ public record NptConfig(
         nonNegative("lookaheadSteps", lookaheadSteps);
         nonNegative("gradientClipValue", gradientClipValue);
         positive("steps", steps);
-        if (batchSize != -1 && batchSize < 2) {
-            throw new NptConfigException("batchSize", "must be -1 (whole table) or at least 2, got " + batchSize);
+        if (batchSize != 0 && batchSize < 2) {
+            throw new NptConfigException("batchSize", "must be 0 (whole table) or at least 2, got " + batchSize);
         }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new NptConfigException("validationFraction", "must be in [0, 1), got " + validationFraction);
         }
         positive("evaluationInterval", evaluationInterval);
         positive("predictionBatchSize", predictionBatchSize);
-        if (batchSize != -1 && predictionBatchSize >= batchSize) {
+        if (batchSize != 0 && predictionBatchSize >= batchSize) {
             throw new NptConfigException("predictionBatchSize", "must be smaller than batchSize (" + batchSize
                     + ") so that each prediction batch still holds context rows, got " + predictionBatchSize);
         }
@@ -211,7 +215,7 @@ public record NptConfig(
                     1.0, TradeoffSchedule.COSINE, 1.0,
                     1e-3, LrSchedule.FLAT_AND_ANNEAL, 0.5,
                     0.9, 0.999, 1e-6, 0.0, 10.0, 0.5, 6, 1.0,
-                    2000, -1, false, 0.2, 1,
+                    2000, 0, false, 0.2, 1,
                     256, "cpu", 42L);
             case CPU_FAST -> new NptConfig(8, 4, 2, 0.1, 0.0, 1e-12, 4, true, true, true,
                     0.15, 0.5, 0.9, true,
@@ -225,7 +229,7 @@ public record NptConfig(
 
     /** @return whether training uses the whole table as one batch regardless of its size */
     public boolean fullBatch() {
-        return batchSize == -1;
+        return batchSize == 0;
     }
 
     /** @return whether target masking is stochastic, so that unmasked training labels are model inputs */
@@ -282,7 +286,7 @@ public record NptConfig(
                 100 * maskFraction, 100 * (1 - maskFraction), semiSupervised,
                 learningRate, lrSchedule, flatProportion, lookaheadAlpha, lookaheadSteps, gradientClipValue,
                 tradeoffSchedule, tradeoffStart,
-                steps, batchSize == -1 ? "full" : Integer.toString(batchSize), validationFraction,
+                steps, batchSize == 0 ? "full" : Integer.toString(batchSize), validationFraction,
                 evaluationInterval, device, seed);
     }
 

@@ -149,7 +149,8 @@ class BadInputTest {
         assertMessage(NptConfigException.class, () -> NptConfig.builder().hiddenDropout(1.0).build(), "hiddenDropout");
         assertMessage(NptConfigException.class, () -> NptConfig.builder().maskFraction(Double.NaN).build(), "maskFraction");
         assertMessage(NptConfigException.class, () -> NptConfig.builder().learningRate(0).build(), "learningRate");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().batchSize(0).build(), "batchSize");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().batchSize(1).build(), "batchSize");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().batchSize(-2).build(), "batchSize");
         assertMessage(NptConfigException.class, () -> NptConfig.builder().batchSize(64).predictionBatchSize(64).build(), "predictionBatchSize");
         assertMessage(NptConfigException.class, () -> NptConfig.builder().device("tpu").build(), "device", "tpu");
         assertMessage(NptConfigException.class, () -> NptConfig.builder().set("depth", "eight").build(), "depth", "eight");

@@ -13,7 +13,7 @@ public final class Fixtures {
     public static NptConfig.Builder tiny() {
         return NptConfig.builder(Preset.CPU_FAST)
                 .embeddingDim(16).depth(2).heads(2)
-                .steps(30).batchSize(-1).evaluationInterval(5).validationFraction(0.1)
+                .steps(30).batchSize(0).evaluationInterval(5).validationFraction(0.1)
                 .learningRate(1e-2).seed(7);
     }
 

@@ -74,4 +74,12 @@ class NptConfigTest {
         String d = NptConfig.of(Preset.PAPER).describe();
         assertTrue(d.contains("e=64") && d.contains("4 ABD + 4 ABA"), d);
     }
+
+    @Test
+    void wholeTableBatchesHaveOneSpelling() {
+        NptConfig legacy = NptConfig.builder().batchSize(-1).build();
+        assertEquals(0, legacy.batchSize(), "the reference's -1 reads as 0");
+        assertTrue(legacy.fullBatch());
+        assertEquals(legacy, NptConfig.builder().batchSize(0).build());
+    }
 }

@@ -18,6 +18,7 @@ import org.npt4j.core.masking.MaskedBatch;
 import org.npt4j.core.model.AttentionBlock;
 import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.model.NptNetwork;
+import org.npt4j.core.model.RowAttentionLayer;
 
 /**
  * A network with loaded weights on a device, for inference only. Parameters are loaded without
@@ -63,6 +64,7 @@ final class InferenceSession implements AutoCloseable {
         try (GradMode off = GradMode.disabled(); NDManager scope = root.newSubManager()) {
             NDList inputs = batch.inputTensors(scope);
             PairList<String, Object> params = new PairList<>();
+            params.add(RowAttentionLayer.CONTEXT_ROWS, contextRows);
             if (recordAttention) {
                 params.add(AttentionBlock.RECORD_ATTENTION, Boolean.TRUE);
             }

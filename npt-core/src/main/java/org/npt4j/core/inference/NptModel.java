@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 import org.npt4j.core.DeviceSpec;
@@ -38,14 +41,20 @@ import org.npt4j.core.training.TrainingSummary;
  * from many threads.
  *
  * <p>Lifecycle of native memory: the first prediction loads the weights onto the device and keeps
- * them for later calls; {@link #close()} frees that memory (a later prediction loads them again).
- * A model that is never closed is freed when it becomes unreachable, but closing is cheaper and
- * deterministic. Nothing native is held before the first prediction, so models can be copied,
+ * them for later calls, until the model has been idle for {@value #DEFAULT_IDLE_RELEASE_MILLIS} ms
+ * (system property {@value #IDLE_RELEASE_PROPERTY}) or {@link #close()} is called; a later
+ * prediction loads them again. A model that becomes unreachable is freed by a cleaner, but
+ * closing is deterministic. Nothing native is held before the first prediction, so models can be copied,
  * serialised and kept in large numbers.
  */
 public final class NptModel implements AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
+
+    /** System property: milliseconds after the last prediction at which the loaded weights are freed. */
+    public static final String IDLE_RELEASE_PROPERTY = "npt4j.idleReleaseMillis";
+    /** Default of {@link #IDLE_RELEASE_PROPERTY}. */
+    public static final long DEFAULT_IDLE_RELEASE_MILLIS = 5000;
 
     private final NptConfig config;
     private final TableSchema schema;
@@ -308,15 +317,44 @@ public final class NptModel implements AutoCloseable {
     }
 
     /**
+     * @return true while the weights are loaded in native memory (between a prediction and the
+     *     idle release or {@link #close()})
+     */
+    public boolean holdsNativeMemory() {
+        return session.loaded();
+    }
+
+    /**
+     * Frees the loaded weights of every model in the JVM, waiting for predictions in progress;
+     * each model loads them again at its next prediction. For callers that need native memory back
+     * now rather than after the idle release.
+     */
+    public static void releaseAllNativeMemory() {
+        for (SessionHolder holder : SessionHolder.LOADED) {
+            holder.close();
+        }
+    }
+
+    /**
      * The native session, shared between the model and its cleaner; it must not refer back to the
      * model, or the model could never become unreachable.
+     *
+     * <p>A session left unused for {@value #IDLE_RELEASE_PROPERTY} milliseconds (default
+     * {@value #DEFAULT_IDLE_RELEASE_MILLIS}) is closed, so that models kept around after use (every
+     * fold model of a cross-validation, say) do not pile up native memory; the next prediction
+     * loads the weights again.
      */
     private static final class SessionHolder {
+        /** Holders with loaded weights; holders only, never models, so that models stay collectable. */
+        static final java.util.Set<SessionHolder> LOADED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         private final NptConfig config;
         private final ColumnLayout layout;
         private final byte[] weights;
         private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         private InferenceSession session;
+        private long lastUse;
+        private boolean releaseScheduled;
 
         SessionHolder(NptConfig config, ColumnLayout layout, byte[] weights) {
             this.config = config;
@@ -330,22 +368,79 @@ public final class NptModel implements AutoCloseable {
                 Engine engine = Engines.pytorch();
                 Device device = Devices.resolve(DeviceSpec.parse(config.device()), engine);
                 session = InferenceSession.open(engine, device, config, layout, weights);
+                LOADED.add(this);
+            }
+            lastUse = System.nanoTime();
+            if (!releaseScheduled) {
+                releaseScheduled = true;
+                IdleRelease.schedule(this::releaseIfIdle, idleMillis());
             }
             return session;
+        }
+
+        synchronized boolean loaded() {
+            return session != null;
+        }
+
+        /** Runs on the release thread; a prediction in progress holds the read lock and defers the release. */
+        private void releaseIfIdle() {
+            long idle = idleMillis();
+            if (lock.writeLock().tryLock()) {
+                try {
+                    synchronized (this) {
+                        long unused = (System.nanoTime() - lastUse) / 1_000_000;
+                        if (unused >= idle) {
+                            closeSession();
+                            releaseScheduled = false;
+                            return;
+                        }
+                        IdleRelease.schedule(this::releaseIfIdle, idle - unused);
+                        return;
+                    }
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            }
+            IdleRelease.schedule(this::releaseIfIdle, idle);
+        }
+
+        private static long idleMillis() {
+            String v = System.getProperty(IDLE_RELEASE_PROPERTY);
+            try {
+                return v == null ? DEFAULT_IDLE_RELEASE_MILLIS : Math.max(0, Long.parseLong(v.trim()));
+            } catch (NumberFormatException e) {
+                return DEFAULT_IDLE_RELEASE_MILLIS;
+            }
+        }
+
+        private synchronized void closeSession() {
+            if (session != null) {
+                session.close();
+                session = null;
+                LOADED.remove(this);
+            }
         }
 
         void close() {
             lock.writeLock().lock();
             try {
-                synchronized (this) {
-                    if (session != null) {
-                        session.close();
-                        session = null;
-                    }
-                }
+                closeSession();
             } finally {
                 lock.writeLock().unlock();
             }
+        }
+    }
+
+    /** One daemon thread for all models' idle releases. */
+    private static final class IdleRelease {
+        private static final ScheduledExecutorService EXECUTOR = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "npt4j-idle-release");
+            t.setDaemon(true);
+            return t;
+        });
+
+        static void schedule(Runnable task, long delayMillis) {
+            EXECUTOR.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 }

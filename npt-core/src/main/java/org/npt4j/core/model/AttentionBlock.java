@@ -39,6 +39,9 @@ public final class AttentionBlock extends AbstractBlock {
     /** Key of the forward parameter that asks blocks to return their attention weights as well. */
     public static final String RECORD_ATTENTION = "npt.recordAttention";
 
+    /** Key of the forward parameter holding an additive mask for the attention scores, broadcast to (B, heads, L, L). */
+    public static final String ATTENTION_MASK = "npt.attentionMask";
+
     private final int width;
     private final int heads;
     private final boolean attend;
@@ -109,7 +112,11 @@ public final class AttentionBlock extends AbstractBlock {
             NDArray projected = query.forward(ps, new NDList(xn), training).head();
             NDArray q = splitHeads(projected.mul(Tensors.scalar(projected, scale)), b, l);
             NDArray k = splitHeads(key.forward(ps, raw, training).head(), b, l);
-            probabilities = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1);
+            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+            if (params != null && params.contains(ATTENTION_MASK)) {
+                scores = scores.add((NDArray) params.get(ATTENTION_MASK));
+            }
+            probabilities = scores.softmax(-1);
             NDArray a = Layers.dropout(probabilities, attentionDropout, training);
             attended = mergeHeads(a.matMul(splitHeads(v, b, l)), b, l);
         } else {

@@ -8,13 +8,22 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.npt4j.core.engine.Tensors;
 
 /**
  * Attention between datapoints (ABD): each row's D×E embedding is flattened into one vector of
  * width h = D·E, and the rows attend to each other. (N, D, E) → (1, N, D·E) → block → (N, D, E);
  * LayerNorms and the feed-forward layer therefore act on all attributes of a row jointly.
+ *
+ * <p>At prediction time ({@link #CONTEXT_ROWS} given) the context rows attend only to each other
+ * and each query row to the context rows and itself. A query's prediction then depends on the
+ * context alone, never on which other queries share its batch: scoring rows one at a time or all
+ * together gives the same result. (The reference lets test rows attend to each other too.)
  */
 public final class RowAttentionLayer extends AbstractBlock {
+
+    /** Forward parameter (an Integer): the leading rows are context and the rest are queries. */
+    public static final String CONTEXT_ROWS = "npt.contextRows";
 
     private static final byte VERSION = 1;
 
@@ -44,9 +53,26 @@ public final class RowAttentionLayer extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         long n = x.getShape().get(0);
-        NDList out = block.forward(ps, new NDList(x.reshape(1, n, (long) columns * embeddingDim)), training, params);
+        PairList<String, Object> blockParams = params;
+        if (params != null && params.contains(CONTEXT_ROWS)) {
+            blockParams = new PairList<>(params.keys(), params.values());
+            blockParams.add(AttentionBlock.ATTENTION_MASK, queryMask(x.getManager(), n, (Integer) params.get(CONTEXT_ROWS)));
+        }
+        NDList out = block.forward(ps, new NDList(x.reshape(1, n, (long) columns * embeddingDim)), training, blockParams);
         NDArray y = out.get(0).reshape(n, columns, embeddingDim);
         return out.size() > 1 ? new NDList(y, out.get(1).squeeze(0)) : new NDList(y);
+    }
+
+    /**
+     * @return an additive (1, 1, n, n) mask: 0 where row i may attend to row j (j is a context row,
+     *     or j = i), a large negative number elsewhere, so that softmax gives those pairs weight 0
+     */
+    private static NDArray queryMask(NDManager manager, long n, int contextRows) {
+        NDArray index = manager.arange(0, (int) n, 1, DataType.INT64);
+        NDArray keys = index.reshape(1, n);
+        NDArray allowed = keys.lt(contextRows).logicalOr(keys.eq(index.reshape(n, 1)));
+        NDArray blocked = allowed.logicalNot().toType(DataType.FLOAT32, false);
+        return blocked.mul(Tensors.scalar(blocked, -1e9f)).reshape(1, 1, n, n);
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class MiniBatcher {
     /**
      * @param roles the role of each row of the working table
      * @param classes per row a class index to stratify training rows by, or -1; null for no class balancing
-     * @param batchSize rows per batch, −1 for the whole table
+     * @param batchSize rows per batch, 0 for the whole table
      */
     public MiniBatcher(RowRole[] roles, int[] classes, int batchSize) {
         this.roles = roles.clone();
@@ -33,7 +33,7 @@ public final class MiniBatcher {
 
     /** @return whether every epoch is a single batch of the whole table */
     public boolean fullBatch() {
-        return batchSize == -1 || batchSize >= roles.length;
+        return batchSize <= 0 || batchSize >= roles.length;
     }
 
     /**

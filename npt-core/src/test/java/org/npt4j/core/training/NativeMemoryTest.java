@@ -26,6 +26,21 @@ class NativeMemoryTest {
 
     @Test
     void liveArraysDoNotGrowStepOverStep() {
+        // Models left open by other tests would otherwise be released by the idle timer mid-count.
+        String idle = System.setProperty(NptModel.IDLE_RELEASE_PROPERTY, "600000");
+        try {
+            NptModel.releaseAllNativeMemory();
+            countArrays();
+        } finally {
+            if (idle == null) {
+                System.clearProperty(NptModel.IDLE_RELEASE_PROPERTY);
+            } else {
+                System.setProperty(NptModel.IDLE_RELEASE_PROPERTY, idle);
+            }
+        }
+    }
+
+    private static void countArrays() {
         Table t = Fixtures.rings(60, 1);
         List<Integer> counts = new ArrayList<>();
         int before = liveArrays();

@@ -1,0 +1,362 @@
+package org.npt4j.tribuo;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.LongProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import java.lang.reflect.Field;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.logging.Logger;
+import org.npt4j.core.ConfigDocs;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.Preset;
+import org.npt4j.core.engine.Engines;
+import org.npt4j.core.inference.NptModel;
+import org.npt4j.core.table.Table;
+import org.npt4j.core.training.NptTrainer;
+import org.npt4j.core.training.TrainingListener;
+import org.npt4j.core.training.TrainingSummary;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Output;
+import org.tribuo.Trainer;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+
+/**
+ * The shared part of NPT's Tribuo trainers: every NPT setting as an OLCUT {@code @Config} field,
+ * seeding and invocation counting as Tribuo's own trainers do them, and the path from a Tribuo
+ * dataset to a fitted {@link NptTribuoModel}.
+ *
+ * <p>Settings left unset take their value from {@link #preset} ({@link Preset#CPU_FAST} unless
+ * chosen otherwise); after {@link #postConfig()} every field holds its effective value, so the
+ * provenance records all of them. Tribuo's {@link #seed} drives training: each call to
+ * {@code train} draws NPT's seed from a {@link SplittableRandom} split, so the n-th model of a
+ * trainer is reproducible from its provenance (which records n).
+ *
+ * <p>Example weights are not used. Training runs one at a time per JVM, since DJL allows one
+ * gradient collector per JVM; {@code train} itself may be called from any thread.
+ *
+ * @param <T> the output type
+ */
+public abstract class AbstractNptTrainer<T extends Output<T>> implements Trainer<T> {
+
+    private static final Logger LOG = Logger.getLogger(AbstractNptTrainer.class.getName());
+    private static final String FROM_PRESET = " Unset: taken from the preset.";
+    private static final List<Field> SETTINGS = ConfigFields.of(AbstractNptTrainer.class);
+
+    @Config(description = ConfigDocs.PRESET + " Values: PAPER, CPU_FAST.")
+    private Preset preset = Preset.CPU_FAST;
+
+    @Config(description = ConfigDocs.EMBEDDING_DIM + FROM_PRESET)
+    private Integer embeddingDim;
+
+    @Config(description = ConfigDocs.DEPTH + FROM_PRESET)
+    private Integer depth;
+
+    @Config(description = ConfigDocs.HEADS + FROM_PRESET)
+    private Integer heads;
+
+    @Config(description = ConfigDocs.HIDDEN_DROPOUT + FROM_PRESET)
+    private Double hiddenDropout;
+
+    @Config(description = ConfigDocs.ATTENTION_DROPOUT + FROM_PRESET)
+    private Double attentionDropout;
+
+    @Config(description = ConfigDocs.LAYER_NORM_EPS + FROM_PRESET)
+    private Double layerNormEps;
+
+    @Config(description = ConfigDocs.RFF_EXPANSION + FROM_PRESET)
+    private Integer rffExpansion;
+
+    @Config(description = ConfigDocs.FEATURE_INDEX_EMBEDDING + FROM_PRESET)
+    private Boolean featureIndexEmbedding;
+
+    @Config(description = ConfigDocs.FEATURE_TYPE_EMBEDDING + FROM_PRESET)
+    private Boolean featureTypeEmbedding;
+
+    @Config(description = ConfigDocs.ATTENTION_BETWEEN_DATAPOINTS + FROM_PRESET)
+    private Boolean attentionBetweenDatapoints;
+
+    @Config(description = ConfigDocs.FEATURE_MASK_PROBABILITY + FROM_PRESET)
+    private Double featureMaskProbability;
+
+    @Config(description = ConfigDocs.TARGET_MASK_PROBABILITY + FROM_PRESET)
+    private Double targetMaskProbability;
+
+    @Config(description = ConfigDocs.MASK_FRACTION + FROM_PRESET)
+    private Double maskFraction;
+
+    @Config(description = ConfigDocs.SEMI_SUPERVISED + FROM_PRESET)
+    private Boolean semiSupervised;
+
+    @Config(description = ConfigDocs.TRADEOFF_START + FROM_PRESET)
+    private Double tradeoffStart;
+
+    @Config(description = ConfigDocs.TRADEOFF_SCHEDULE + FROM_PRESET)
+    private NptConfig.TradeoffSchedule tradeoffSchedule;
+
+    @Config(description = ConfigDocs.TRADEOFF_ANNEALING_PROPORTION + FROM_PRESET)
+    private Double tradeoffAnnealingProportion;
+
+    @Config(description = ConfigDocs.LEARNING_RATE + FROM_PRESET)
+    private Double learningRate;
+
+    @Config(description = ConfigDocs.LR_SCHEDULE + FROM_PRESET)
+    private NptConfig.LrSchedule lrSchedule;
+
+    @Config(description = ConfigDocs.FLAT_PROPORTION + FROM_PRESET)
+    private Double flatProportion;
+
+    @Config(description = ConfigDocs.LAMB_BETA1 + FROM_PRESET)
+    private Double lambBeta1;
+
+    @Config(description = ConfigDocs.LAMB_BETA2 + FROM_PRESET)
+    private Double lambBeta2;
+
+    @Config(description = ConfigDocs.LAMB_EPSILON + FROM_PRESET)
+    private Double lambEpsilon;
+
+    @Config(description = ConfigDocs.WEIGHT_DECAY + FROM_PRESET)
+    private Double weightDecay;
+
+    @Config(description = ConfigDocs.TRUST_RATIO_CLAMP + FROM_PRESET)
+    private Double trustRatioClamp;
+
+    @Config(description = ConfigDocs.LOOKAHEAD_ALPHA + FROM_PRESET)
+    private Double lookaheadAlpha;
+
+    @Config(description = ConfigDocs.LOOKAHEAD_STEPS + FROM_PRESET)
+    private Integer lookaheadSteps;
+
+    @Config(description = ConfigDocs.GRADIENT_CLIP_VALUE + FROM_PRESET)
+    private Double gradientClipValue;
+
+    @Config(description = ConfigDocs.STEPS + FROM_PRESET)
+    private Integer steps;
+
+    @Config(description = ConfigDocs.BATCH_SIZE + FROM_PRESET)
+    private Integer batchSize;
+
+    @Config(description = ConfigDocs.CLASS_BALANCED_BATCHES + FROM_PRESET)
+    private Boolean classBalancedBatches;
+
+    @Config(description = ConfigDocs.VALIDATION_FRACTION + FROM_PRESET)
+    private Double validationFraction;
+
+    @Config(description = ConfigDocs.EVALUATION_INTERVAL + FROM_PRESET)
+    private Integer evaluationInterval;
+
+    @Config(description = ConfigDocs.PREDICTION_BATCH_SIZE + FROM_PRESET)
+    private Integer predictionBatchSize;
+
+    @Config(description = ConfigDocs.DEVICE + FROM_PRESET)
+    private String device;
+
+    @Config(description = "Seed of the trainer's random stream; each training run draws NPT's seed from it.")
+    private long seed = Trainer.DEFAULT_SEED;
+
+    @Config(description = "Separator between field and value in one-hot feature names (field@value); such groups "
+            + "become one categorical column. Empty turns regrouping off.")
+    private String categoricalSeparator = "@";
+
+    @Config(description = "Treat a numeric feature absent from an example as a missing cell that NPT masks, "
+            + "instead of as 0 (Tribuo's sparse convention).")
+    private boolean absentFeaturesAreMissing = false;
+
+    @Config(description = "Log training progress every this many steps; 0 logs only the start and end.")
+    private int loggingInterval = 50;
+
+    private SplittableRandom rng;
+    private int trainInvocationCounter;
+
+    /** For OLCUT, which sets the fields and then calls {@link #postConfig()}. */
+    protected AbstractNptTrainer() {}
+
+    /**
+     * @param preset the starting point; every setting takes the preset's value
+     * @param seed the trainer's seed
+     */
+    protected AbstractNptTrainer(Preset preset, long seed) {
+        this.preset = preset;
+        this.seed = seed;
+        postConfig();
+    }
+
+    /**
+     * @param config every NPT setting; its seed becomes the trainer's seed
+     */
+    protected AbstractNptTrainer(NptConfig config) {
+        ConfigFields.assign(this, SETTINGS, config);
+        this.seed = config.seed();
+        postConfig();
+    }
+
+    /**
+     * Fills unset settings from the preset and checks the whole configuration.
+     *
+     * @throws PropertyException naming the field if a setting is impossible
+     */
+    @Override
+    public synchronized void postConfig() {
+        if (preset == null) {
+            throw new PropertyException("", "preset", "must be set (PAPER or CPU_FAST)");
+        }
+        if (categoricalSeparator == null) {
+            throw new PropertyException("", "categoricalSeparator", "must not be null; use an empty string to turn regrouping off");
+        }
+        if (loggingInterval < 0) {
+            throw new PropertyException("", "loggingInterval", "must be 0 or more, found " + loggingInterval);
+        }
+        ConfigFields.fillUnset(this, SETTINGS, NptConfig.of(preset));
+        // Written back so that the fields (and provenance) hold the values in their one canonical spelling.
+        ConfigFields.assign(this, SETTINGS, ConfigFields.resolve(this, SETTINGS, NptConfig.of(preset), seed));
+        rng = new SplittableRandom(seed);
+        trainInvocationCounter = 0;
+    }
+
+    /** @return the NPT configuration this trainer uses, with the trainer's seed */
+    public NptConfig nptConfig() {
+        return ConfigFields.resolve(this, SETTINGS, NptConfig.of(preset), seed);
+    }
+
+    /** @return the expected output class, for error messages */
+    protected abstract Class<T> outputClass();
+
+    @Override
+    public NptTribuoModel<T> train(Dataset<T> examples) {
+        return train(examples, Map.of());
+    }
+
+    @Override
+    public NptTribuoModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
+        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    @Override
+    public NptTribuoModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocationCount) {
+        check(examples);
+        SplittableRandom localRng;
+        TrainerProvenance trainerProvenance;
+        synchronized (this) {
+            if (invocationCount != INCREMENT_INVOCATION_COUNT) {
+                setInvocationCount(invocationCount);
+            }
+            localRng = rng.split();
+            trainerProvenance = getProvenance();
+            trainInvocationCounter++;
+        }
+        long nptSeed = localRng.nextLong();
+        NptConfig config = ConfigFields.resolve(this, SETTINGS, NptConfig.of(preset), nptSeed);
+
+        ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
+        ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
+        OutputColumns<T> outputs = OutputColumns.forDomain(outputInfo);
+        List<String> featureNames = new ArrayList<>(featureMap.size());
+        for (int id = 0; id < featureMap.size(); id++) {
+            featureNames.add(featureMap.get(id).getName());
+        }
+        FeatureLayout layout = FeatureLayout.infer(featureNames, examples, categoricalSeparator, absentFeaturesAreMissing);
+        OutputColumns.checkNoClash(layout.columnNames());
+        List<Example<T>> rows = examples.getData();
+        Table.Builder table = Table.builder();
+        layout.addColumns(table, rows);
+        outputs.addTargets(table, rows);
+
+        LOG.info(() -> getClass().getSimpleName() + " training on " + rows.size() + " examples, "
+                + layout.columnNames().size() + " feature columns " + layout + "\n" + config.describe());
+        NptModel npt = new NptTrainer(config, progressLogger()).fit(table.build(), outputs.targetNames(), null);
+        TrainingSummary summary = npt.summary();
+        LOG.info(() -> String.format("NPT trained in %.1f s: %d steps, best step %d, validation loss %.4f, device %s",
+                summary.trainingMillis() / 1000.0, summary.steps(), summary.bestStep(), summary.bestValidationLoss(),
+                summary.device()));
+
+        ModelProvenance provenance = new ModelProvenance(NptTribuoModel.class.getName(), OffsetDateTime.now(),
+                examples.getProvenance(), trainerProvenance, instanceProvenance(runProvenance, npt, nptSeed));
+        return new NptTribuoModel<>("npt-model", provenance, featureMap, outputInfo, layout, npt);
+    }
+
+    private void check(Dataset<T> examples) {
+        if (examples.size() == 0) {
+            throw new IllegalArgumentException("Cannot train NPT on an empty dataset");
+        }
+        if (examples.getOutputInfo().getUnknownCount() > 0) {
+            throw new IllegalArgumentException("The dataset has " + examples.getOutputInfo().getUnknownCount()
+                    + " examples with unknown outputs; NPT is supervised and needs every output");
+        }
+        Class<?> found = examples.getOutputIDInfo().getDomain().iterator().next().getClass();
+        if (!outputClass().isAssignableFrom(found)) {
+            // Name the public output type (Regressor), not an inner one (Regressor.DimensionTuple).
+            while (found.getSuperclass() != null && Output.class.isAssignableFrom(found.getSuperclass())) {
+                found = found.getSuperclass();
+            }
+            throw new IllegalArgumentException(getClass().getSimpleName() + " trains on " + outputClass().getSimpleName()
+                    + " outputs, but the dataset's outputs are " + found.getSimpleName());
+        }
+        if (examples.getFeatureIDMap().size() == 0) {
+            throw new IllegalArgumentException("The dataset has no features");
+        }
+    }
+
+    private TrainingListener progressLogger() {
+        if (loggingInterval == 0) {
+            return TrainingListener.NONE;
+        }
+        return p -> {
+            if (p.step() % loggingInterval == 0 || p.step() == p.totalSteps()) {
+                LOG.info(p::format);
+            }
+        };
+    }
+
+    /** Run provenance, plus what the model's results depend on beyond the trainer's fields. */
+    private static Map<String, Provenance> instanceProvenance(Map<String, Provenance> runProvenance, NptModel npt, long nptSeed) {
+        Map<String, Provenance> out = new HashMap<>(runProvenance);
+        TrainingSummary s = npt.summary();
+        out.put("npt-seed", new LongProvenance("npt-seed", nptSeed));
+        out.put("npt-device", new StringProvenance("npt-device", s.device()));
+        out.put("djl-version", new StringProvenance("djl-version", ai.djl.engine.Engine.getDjlVersion()));
+        out.put("pytorch-version", new StringProvenance("pytorch-version", Engines.pytorch().getVersion()));
+        out.put("npt-configuration", new StringProvenance("npt-configuration", npt.config().toMap().toString()));
+        out.put("npt-best-step", new LongProvenance("npt-best-step", s.bestStep()));
+        return out;
+    }
+
+    @Override
+    public synchronized int getInvocationCount() {
+        return trainInvocationCounter;
+    }
+
+    @Override
+    public synchronized void setInvocationCount(int invocationCount) {
+        if (invocationCount < 0) {
+            throw new IllegalArgumentException("The invocation count must be 0 or more, found " + invocationCount);
+        }
+        rng = new SplittableRandom(seed);
+        for (int i = 0; i < invocationCount; i++) {
+            rng.split();
+        }
+        trainInvocationCounter = invocationCount;
+    }
+
+    @Override
+    public TrainerProvenance getProvenance() {
+        return new TrainerProvenanceImpl(this);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(preset=" + preset + ",embeddingDim=" + embeddingDim + ",depth=" + depth
+                + ",heads=" + heads + ",steps=" + steps + ",learningRate=" + learningRate + ",batchSize=" + batchSize
+                + ",device=" + device + ",seed=" + seed + ")";
+    }
+}

@@ -1,0 +1,299 @@
+package org.npt4j.tribuo;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.npt4j.core.NptInputException;
+import org.npt4j.core.inference.AttentionMaps;
+import org.npt4j.core.inference.NptModel;
+import org.npt4j.core.inference.Predictions;
+import org.npt4j.core.table.Table;
+import org.npt4j.core.training.TrainingSummary;
+import org.npt4j.tribuo.protos.NptTribuoModelProto;
+import org.tribuo.Example;
+import org.tribuo.Excuse;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.Prediction;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.ModelProvenance;
+
+/**
+ * A trained Non-Parametric Transformer as a Tribuo {@link Model}. It carries its training rows:
+ * every prediction attends to them, so batches of examples are scored together against that
+ * context ({@link #predict(Iterable)}), in passes of the configured prediction batch size.
+ *
+ * <p>Beyond Tribuo's usual API, {@link #explain(Example, int)} tells which training rows a
+ * prediction leaned on. {@link #getTopFeatures} and {@link #getExcuse} are empty, as for Tribuo's
+ * other deep models.
+ *
+ * <p><b>Native memory.</b> The weights live on the Java heap as bytes. The first prediction loads
+ * them into native memory and keeps them there for later calls; {@link #close()} frees it (a later
+ * prediction loads them again), and an unreachable model is freed by a cleaner. So a 10-fold
+ * cross-validation holds native memory only for the models it is using; close models you are
+ * done with for deterministic release. Immutable, and {@code predict} is safe to call from many
+ * threads at once.
+ *
+ * <p><b>Serialization.</b> Both of Tribuo 4.3's forms: protobuf ({@link #serialize()}, preferred)
+ * and Java serialization, each holding the weights and context rows as bytes.
+ *
+ * @param <T> the output type: {@code Label} or {@code Regressor}
+ */
+public final class NptTribuoModel<T extends Output<T>> extends Model<T> implements AutoCloseable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Protobuf serialization version. */
+    public static final int CURRENT_VERSION = 0;
+
+    private final FeatureLayout layout;
+    private final OutputColumns<T> outputs;
+    private transient NptModel npt;
+
+    NptTribuoModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureMap,
+            ImmutableOutputInfo<T> outputInfo, FeatureLayout layout, NptModel npt) {
+        super(name, provenance, featureMap, outputInfo, OutputColumns.forDomain(outputInfo).generatesProbabilities());
+        this.layout = layout;
+        this.outputs = OutputColumns.forDomain(outputInfo);
+        this.npt = npt;
+    }
+
+    /** @return how Tribuo features map to NPT's columns */
+    public FeatureLayout featureLayout() {
+        return layout;
+    }
+
+    /** @return the training summary: steps, losses, device, time taken */
+    public TrainingSummary trainingSummary() {
+        return npt.summary();
+    }
+
+    /** @return the number of training rows the model carries as context */
+    public int contextSize() {
+        return npt.contextRowCount();
+    }
+
+    /** @return true while the weights are loaded in native memory; see the class comment */
+    public boolean holdsNativeMemory() {
+        return npt.holdsNativeMemory();
+    }
+
+    @Override
+    public Prediction<T> predict(Example<T> example) {
+        return innerPredict(List.of(example)).get(0);
+    }
+
+    /**
+     * Scores the examples together against the stored training rows, in passes of at most the
+     * configured prediction batch size.
+     */
+    @Override
+    protected List<Prediction<T>> innerPredict(Iterable<Example<T>> examples) {
+        int chunkSize = npt.config().predictionBatchSize();
+        List<Prediction<T>> out = new ArrayList<>();
+        List<Example<T>> chunk = new ArrayList<>(chunkSize);
+        for (Example<T> example : examples) {
+            chunk.add(example);
+            if (chunk.size() == chunkSize) {
+                out.addAll(predictChunk(chunk));
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            out.addAll(predictChunk(chunk));
+        }
+        return out;
+    }
+
+    private List<Prediction<T>> predictChunk(List<Example<T>> examples) {
+        int[] used = new int[examples.size()];
+        for (int i = 0; i < used.length; i++) {
+            used[i] = knownFeatures(examples.get(i));
+        }
+        Predictions predictions = score(examples);
+        List<Prediction<T>> out = new ArrayList<>(used.length);
+        for (int i = 0; i < used.length; i++) {
+            out.add(outputs.prediction(predictions, i, used[i], examples.get(i)));
+        }
+        return out;
+    }
+
+    private Predictions score(List<Example<T>> examples) {
+        return npt.predict(table(examples));
+    }
+
+    private Table table(List<Example<T>> examples) {
+        Table.Builder table = Table.builder();
+        layout.addColumns(table, examples);
+        return table.build();
+    }
+
+    private int knownFeatures(Example<T> example) {
+        int n = 0;
+        for (Feature f : example) {
+            if (featureIDMap.getID(f.getName()) >= 0) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("No features found in Example " + example);
+        }
+        return n;
+    }
+
+    /**
+     * The k training rows the prediction for {@code example} attended to most, with the attention
+     * between datapoints averaged over heads and over the ABD layers.
+     *
+     * @param example the example to explain
+     * @param k how many training rows to return (at most the context size)
+     * @return the prediction and its most attended training rows, most attended first
+     * @throws IllegalArgumentException if k is not positive or the example shares no feature with the model
+     */
+    public NeighbourExplanation<T> explain(Example<T> example, int k) {
+        return explain(example, k, -1);
+    }
+
+    /**
+     * Like {@link #explain(Example, int)}, for one ABD layer only (averaged over its heads).
+     *
+     * @param example the example to explain
+     * @param k how many training rows to return (at most the context size)
+     * @param layer the ABD layer, from 0 (nearest the input); -1 averages over all of them
+     * @return the prediction and its most attended training rows, most attended first
+     */
+    public NeighbourExplanation<T> explain(Example<T> example, int k, int layer) {
+        if (k <= 0) {
+            throw new IllegalArgumentException("k must be positive, found " + k);
+        }
+        Prediction<T> prediction = predict(example);
+        AttentionMaps maps = npt.attention(table(List.of(example)));
+        if (layer < -1 || layer >= maps.layers()) {
+            throw new IllegalArgumentException("layer must be -1 or in [0, " + maps.layers() + "), found " + layer);
+        }
+        double[] weights = layer == -1 ? maps.meanOverLayersAndHeads(0) : maps.meanOverHeads(0, layer);
+        Table context = npt.contextRows();
+        List<AttendedRow<T>> rows = new ArrayList<>();
+        for (int index : AttentionMaps.topK(weights, Math.min(k, weights.length))) {
+            Example<T> row = new ArrayExample<>(outputs.output(context, index), layout.featuresOf(context, index));
+            rows.add(new AttendedRow<>(index, weights[index], row));
+        }
+        return new NeighbourExplanation<>(example, prediction, rows);
+    }
+
+    /** @return an empty map: attention, not feature weights, explains NPT; see {@link #explain} */
+    @Override
+    public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
+        return Collections.emptyMap();
+    }
+
+    /** @return empty; see {@link #explain} */
+    @Override
+    public Optional<Excuse<T>> getExcuse(Example<T> example) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected NptTribuoModel<T> copy(String newName, ModelProvenance newProvenance) {
+        // A fresh NptModel over the same immutable parts: the copy never shares native handles.
+        NptModel copy = new NptModel(npt.config(), npt.schema(), npt.contextRows(), npt.weights(), npt.summary());
+        return new NptTribuoModel<>(newName, newProvenance, featureIDMap, outputIDInfo, layout, copy);
+    }
+
+    /** Frees the native memory of the loaded weights; the model stays usable and reloads them when needed. */
+    @Override
+    public void close() {
+        npt.close();
+    }
+
+    @Override
+    public ModelProto serialize() {
+        NptTribuoModelProto data = NptTribuoModelProto.newBuilder()
+                .setMetadata(createDataCarrier().serialize())
+                .setNptModel(ByteString.copyFrom(npt.toBytes()))
+                .setFeatureLayout(layout.toProto())
+                .build();
+        return ModelProto.newBuilder()
+                .setVersion(CURRENT_VERSION)
+                .setClassName(NptTribuoModel.class.getName())
+                .setSerializedData(Any.pack(data))
+                .build();
+    }
+
+    /**
+     * Protobuf deserialization, found by Tribuo's {@code ProtoUtil} from the class name.
+     *
+     * @param version the serialized version
+     * @param className the class name
+     * @param message the serialized data
+     * @return the model
+     * @throws InvalidProtocolBufferException if the message is not an NPT model
+     * @throws IllegalArgumentException if the version is newer than this class reads
+     * @throws IllegalStateException if the parts of the message do not fit together
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static NptTribuoModel<?> deserializeFromProto(int version, String className, Any message)
+            throws InvalidProtocolBufferException {
+        if (version < 0 || version > CURRENT_VERSION) {
+            throw new IllegalArgumentException("Unknown version " + version + ", this class supports at most version "
+                    + CURRENT_VERSION);
+        }
+        NptTribuoModelProto proto = message.unpack(NptTribuoModelProto.class);
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(proto.getMetadata());
+        NptModel npt;
+        try {
+            npt = NptModel.fromBytes(proto.getNptModel().toByteArray());
+        } catch (NptInputException e) {
+            throw new IllegalStateException("Invalid protobuf: the NPT model bytes do not load: " + e.getMessage(), e);
+        }
+        FeatureLayout layout = FeatureLayout.fromProto(proto.getFeatureLayout());
+        OutputColumns<?> outputs;
+        try {
+            outputs = OutputColumns.forDomain((ImmutableOutputInfo) carrier.outputDomain());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Invalid protobuf: " + e.getMessage(), e);
+        }
+        List<String> expected = new ArrayList<>(layout.columnNames());
+        expected.addAll(outputs.targetNames());
+        List<String> found = npt.schema().columns().stream().map(c -> c.name()).toList();
+        if (!new java.util.HashSet<>(found).equals(new java.util.HashSet<>(expected))) {
+            throw new IllegalStateException("Invalid protobuf: the NPT model's columns " + found
+                    + " do not match the feature layout and outputs " + expected);
+        }
+        return new NptTribuoModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), carrier.outputDomain(),
+                layout, npt);
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        out.writeObject(npt.toBytes());
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        npt = NptModel.fromBytes((byte[]) in.readObject());
+    }
+
+    @Override
+    public String toString() {
+        TrainingSummary s = npt.summary();
+        return String.format("NptTribuoModel(name=%s, outputs=%s, %d context rows, %d columns %s, %d parameters, "
+                        + "%d steps (best %d), validation loss %.4f, trained on %s in %.1f s)",
+                name, outputs.targetNames(), npt.contextRowCount(), layout.columnNames().size(), layout,
+                s.parameterCount(), s.steps(), s.bestStep(), s.bestValidationLoss(), s.device(), s.trainingMillis() / 1000.0);
+    }
+}

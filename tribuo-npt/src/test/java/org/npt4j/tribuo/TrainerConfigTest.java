@@ -1,0 +1,78 @@
+package org.npt4j.tribuo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.Preset;
+import org.tribuo.Trainer;
+import org.tribuo.test.Helpers;
+
+/** Every NPT setting is an OLCUT field with the fast CPU preset as default; impossible settings fail at configuration. */
+class TrainerConfigTest {
+
+    static final Path CONFIG = Path.of("../configs/npt-trainers.xml");
+
+    @Test
+    void defaultsAreTheCpuPresetAndEverySettingIsRecordedInProvenance() {
+        NptClassificationTrainer trainer = new NptClassificationTrainer(Preset.CPU_FAST);
+        NptConfig expected = NptConfig.of(Preset.CPU_FAST).toBuilder().seed(Trainer.DEFAULT_SEED).build();
+        assertEquals(expected, trainer.nptConfig());
+        Map<String, Provenance> recorded = trainer.getProvenance().getConfiguredParameters();
+        for (RecordComponent c : NptConfig.class.getRecordComponents()) {
+            assertTrue(recorded.containsKey(c.getName()), "provenance records " + c.getName());
+        }
+        assertTrue(recorded.containsKey("preset"));
+    }
+
+    @Test
+    void presetFillsUnsetFieldsAndExplicitValuesWin() throws Exception {
+        ConfigurationManager cm = new ConfigurationManager(new String[] {"-c", CONFIG.toString(),
+                "--@npt.preset", "PAPER", "--@npt.steps", "7"}, new com.oracle.labs.mlrg.olcut.config.Options() {});
+        NptClassificationTrainer trainer = (NptClassificationTrainer) cm.lookup("npt");
+        NptConfig c = trainer.nptConfig();
+        NptConfig paper = NptConfig.of(Preset.PAPER);
+        assertEquals(paper.embeddingDim(), c.embeddingDim());
+        assertEquals(paper.depth(), c.depth());
+        assertEquals(7, c.steps());
+    }
+
+    @Test
+    void impossibleSettingsFailNamingTheField() {
+        assertEquals("heads", configError("--@npt.embeddingDim", "8", "--@npt.heads", "3").getProperty());
+        assertEquals("device", configError("--@npt-regression.device", "tpu").getProperty());
+        assertEquals("steps", configError("--@npt.steps", "0").getProperty());
+        assertEquals("preset", configError("--@npt.preset", "HUGE").getProperty());
+    }
+
+    private static PropertyException configError(String... overrides) {
+        String[] args = new String[overrides.length + 2];
+        args[0] = "-c";
+        args[1] = CONFIG.toString();
+        System.arraycopy(overrides, 0, args, 2, overrides.length);
+        String component = overrides[0].substring(3, overrides[0].indexOf('.'));
+        return assertThrows(PropertyException.class, () -> new ConfigurationManager(args,
+                new com.oracle.labs.mlrg.olcut.config.Options() {}).lookup(component), String.join(" ", overrides));
+    }
+
+    @Test
+    void configurationRoundTripsThroughProvenance() {
+        Helpers.testConfigurableRoundtrip(new NptClassificationTrainer(TribuoFixtures.tiny().build()));
+        Helpers.testConfigurableRoundtrip(new NptRegressionTrainer(Preset.PAPER, 99));
+    }
+
+    @Test
+    void everyConfigInConfigsLoadsItsNptTrainers() throws Exception {
+        ConfigurationManager cm = new ConfigurationManager(CONFIG.toString());
+        assertTrue(cm.lookup("npt") instanceof NptClassificationTrainer);
+        assertTrue(cm.lookup("npt-regression") instanceof NptRegressionTrainer);
+    }
+}
