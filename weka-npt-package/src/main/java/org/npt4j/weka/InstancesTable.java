@@ -1,0 +1,80 @@
+package org.npt4j.weka;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.npt4j.core.table.CategoricalColumn;
+import org.npt4j.core.table.NumericColumn;
+import org.npt4j.core.table.Table;
+import weka.core.Attribute;
+import weka.core.Instances;
+
+/**
+ * Weka {@link Instances} as an npt4j {@link Table}: numeric and date attributes become numerical
+ * columns (dates as milliseconds since the epoch), nominal attributes categorical columns with
+ * their value names; Weka's missing values stay missing cells, which NPT masks natively.
+ */
+public final class InstancesTable {
+
+    private InstancesTable() {}
+
+    /**
+     * @param data the instances
+     * @param attributes names of the attributes to take, in column order
+     * @return one column per attribute, one row per instance
+     * @throws IllegalArgumentException if an attribute is absent or of a type NPT cannot use
+     */
+    public static Table of(Instances data, List<String> attributes) {
+        Table.Builder table = Table.builder();
+        for (String name : attributes) {
+            Attribute a = data.attribute(name);
+            if (a == null) {
+                throw new IllegalArgumentException("Attribute '" + name + "' of the training data is missing from "
+                        + "the data set '" + data.relationName() + "'");
+            }
+            table.add(column(data, a));
+        }
+        return table.build();
+    }
+
+    /**
+     * @param data the instances
+     * @return the names of the attributes, other than the class, that have at least one value
+     */
+    public static List<String> usableFeatures(Instances data) {
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < data.numAttributes(); j++) {
+            if (j == data.classIndex()) {
+                continue;
+            }
+            for (int i = 0; i < data.numInstances(); i++) {
+                if (!data.instance(i).isMissing(j)) {
+                    names.add(data.attribute(j).name());
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    private static org.npt4j.core.table.Column column(Instances data, Attribute a) {
+        int n = data.numInstances();
+        int j = a.index();
+        if (a.isNominal()) {
+            String[] values = new String[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = data.instance(i).isMissing(j) ? null : a.value((int) data.instance(i).value(j));
+            }
+            return new CategoricalColumn(a.name(), values);
+        }
+        if (a.isNumeric()) {
+            // Date attributes are numeric in Weka, stored as epoch milliseconds; NaN marks missing.
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = data.instance(i).value(j);
+            }
+            return new NumericColumn(a.name(), values);
+        }
+        throw new IllegalArgumentException("Attribute '" + a.name() + "' is of type " + Attribute.typeToString(a)
+                + "; NPT handles nominal, numeric and date attributes");
+    }
+}

@@ -1,0 +1,167 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Evaluation;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.UnsupportedAttributeTypeException;
+import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.gui.Logger;
+
+/** NPT in Weka's workflows: cross-validation, options, capabilities, progress, persistence. */
+class WekaWorkflowTest {
+
+    static final Path ARFF = Path.of("../data/weka_example_arff");
+
+    static Instances load(String file) throws Exception {
+        Instances data = DataSource.read(ARFF.resolve(file).toString());
+        data.setClassIndex(data.numAttributes() - 1);
+        return data;
+    }
+
+    @Test
+    void crossValidatesANominalClassWithMissingValues() throws Exception {
+        Instances data = load("breast-cancer.arff");
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        npt.setSteps(40);
+        Evaluation eval = new Evaluation(data);
+        eval.crossValidateModel(npt, data, 3, new Random(1));
+        assertTrue(eval.pctCorrect() > 65, eval.toSummaryString());
+        assertTrue(eval.weightedAreaUnderROC() > 0.6, "AUC " + eval.weightedAreaUnderROC());
+    }
+
+    @Test
+    void crossValidatesANumericClass() throws Exception {
+        Instances data = load("cpu.arff");
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        npt.setSteps(40);
+        Evaluation eval = new Evaluation(data);
+        eval.crossValidateModel(npt, data, 3, new Random(1));
+        assertTrue(eval.correlationCoefficient() > 0.7, eval.toSummaryString());
+    }
+
+    @Test
+    void optionsRoundTripAndAPresetSetsEverySetting() throws Exception {
+        NonParametricTransformer npt = new NonParametricTransformer();
+        npt.setOptions(new String[] {"-preset", "PAPER", "-steps", "7", "-no-abd", "-S", "3"});
+        assertEquals(64, npt.getEmbeddingDim(), "from the preset");
+        assertEquals(7, npt.getSteps(), "given explicitly");
+        assertTrue(npt.getDisableAttentionBetweenDatapoints());
+        assertFalse(npt.nptConfig().attentionBetweenDatapoints());
+        assertEquals(3, npt.nptConfig().seed());
+
+        NonParametricTransformer copy = (NonParametricTransformer) AbstractClassifier.makeCopy(npt);
+        assertArrayEquals(npt.getOptions(), copy.getOptions());
+        assertEquals(npt.nptConfig(), copy.nptConfig());
+
+        copy.setOptions(new String[0]);
+        assertEquals(new NonParametricTransformer().nptConfig(), copy.nptConfig(), "options left out take the defaults");
+        assertEquals(8, copy.getEmbeddingDim());
+    }
+
+    @Test
+    void impossibleSettingsNameTheirOption() throws Exception {
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        npt.setHeads(3);
+        Exception e = assertThrows(Exception.class, () -> npt.buildClassifier(load("cpu.arff")));
+        assertTrue(e.getMessage().contains("-heads"), e.getMessage());
+    }
+
+    @Test
+    void stringAttributesAreRefusedThroughCapabilities() {
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("text", (List<String>) null));
+        attributes.add(new Attribute("y", List.of("a", "b")));
+        Instances data = new Instances("strings", attributes, 2);
+        data.setClassIndex(1);
+        assertThrows(UnsupportedAttributeTypeException.class, () -> NonParametricTransformerTest.tiny().buildClassifier(data));
+    }
+
+    @Test
+    void dateAttributesAndMissingValuesNeedNoFilter() throws Exception {
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("when", "yyyy-MM-dd"));
+        attributes.add(new Attribute("x"));
+        attributes.add(new Attribute("y"));
+        Instances data = new Instances("dates", attributes, 40);
+        data.setClassIndex(2);
+        Random r = new Random(4);
+        for (int i = 0; i < 40; i++) {
+            double day = 1.6e12 + i * 86_400_000.0;
+            double x = r.nextGaussian();
+            double[] v = {day, i % 7 == 0 ? Utils.missingValue() : x, 2 * x + i / 40.0};
+            data.add(new DenseInstance(1, v));
+        }
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        npt.buildClassifier(data);
+        assertFalse(Double.isNaN(npt.classifyInstance(data.instance(0))));
+    }
+
+    @Test
+    void progressReachesTheExplorerLogAndTheSummaryDescribesTheModel() throws Exception {
+        List<String> status = new ArrayList<>();
+        List<String> log = new ArrayList<>();
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        npt.setSteps(20);
+        npt.setLog(new Logger() {
+            @Override
+            public void logMessage(String message) {
+                log.add(message);
+            }
+
+            @Override
+            public void statusMessage(String message) {
+                status.add(message);
+            }
+        });
+        npt.buildClassifier(load("cpu.arff"));
+        assertEquals(20, status.size(), "a status line per step");
+        assertTrue(log.size() >= 10 && log.get(log.size() - 1).contains("step 20/20"), log.toString());
+        String summary = npt.toString();
+        for (String part : new String[] {"Non-Parametric Transformer", "Context: 209 training instances", "Training: 20 steps",
+                "Best validation loss", "Parameters", "e=8 depth=2"}) {
+            assertTrue(summary.contains(part), part + " in\n" + summary);
+        }
+    }
+
+    @Test
+    void aSavedModelPredictsTheSameInAFreshJvm(@TempDir Path dir) throws Exception {
+        Instances data = load("breast-cancer.arff");
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        npt.buildClassifier(data);
+        File model = dir.resolve("npt.model").toFile();
+        SerializationHelper.write(model.getPath(), npt);
+        String expected = LoadAndPredict.predictions(npt, data);
+
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", classpath, LoadAndPredict.class.getName(), model.getPath(),
+                ARFF.resolve("breast-cancer.arff").toString());
+        pb.environment().put("DJL_OFFLINE", "true");
+        pb.redirectErrorStream(false);
+        Process child = pb.start();
+        byte[] out = child.getInputStream().readAllBytes();
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, child.exitValue(), err);
+        assertEquals(expected, new String(out, StandardCharsets.UTF_8));
+    }
+}
