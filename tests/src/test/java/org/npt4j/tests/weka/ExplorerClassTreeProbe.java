@@ -22,53 +22,53 @@ import weka.gui.HierarchyPropertyParser;
  */
 public final class ExplorerClassTreeProbe {
 
-  /** Opens up the protected method that produces the tree the chooser shows. */
-  private static final class Editor extends GenericObjectEditor {
-    private static final long serialVersionUID = 1L;
+    /** Opens up the protected method that produces the tree the chooser shows. */
+    private static final class Editor extends GenericObjectEditor {
+        private static final long serialVersionUID = 1L;
 
-    Hashtable<String, HierarchyPropertyParser> tree() {
-      return getClassesFromProperties();
+        Hashtable<String, HierarchyPropertyParser> tree() {
+            return getClassesFromProperties();
+        }
     }
-  }
 
-  private ExplorerClassTreeProbe() {}
+    private ExplorerClassTreeProbe() {}
 
-  public static void main(String[] args) throws Exception {
-    // What the Explorer does at start-up; GenericObjectEditor also does it when first used.
-    WekaPackageManager.loadPackages(false);
-    Editor editor = new Editor();
-    editor.setClassType(Classifier.class);
-    List<String> leaves = new ArrayList<>();
-    for (Map.Entry<String, HierarchyPropertyParser> root : new TreeMap<>(editor.tree()).entrySet()) {
-      HierarchyPropertyParser parser = root.getValue();
-      parser.goToRoot();
-      collectLeaves(parser, leaves);
+    public static void main(String[] args) throws Exception {
+        // What the Explorer does at start-up; GenericObjectEditor also does it when first used.
+        WekaPackageManager.loadPackages(false);
+        Editor editor = new Editor();
+        editor.setClassType(Classifier.class);
+        List<String> leaves = new ArrayList<>();
+        for (Map.Entry<String, HierarchyPropertyParser> root : new TreeMap<>(editor.tree()).entrySet()) {
+            HierarchyPropertyParser parser = root.getValue();
+            parser.goToRoot();
+            collectLeaves(parser, leaves);
+        }
+        for (String leaf : leaves) {
+            System.out.println("TREE " + leaf);
+        }
+        for (String name : args) {
+            Class<?> type = WekaPackageClassLoaderManager.forName(name);
+            if (!Classifier.class.isAssignableFrom(type)) {
+                throw new IllegalStateException(name + " is not a weka.classifiers.Classifier");
+            }
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            System.out.println("LOADED " + name + " FROM " + (source == null ? "?" : source.getLocation()));
+        }
+        System.out.flush();
+        // Weka may leave non-daemon threads behind; the answer is printed, so end here.
+        System.exit(0);
     }
-    for (String leaf : leaves) {
-      System.out.println("TREE " + leaf);
-    }
-    for (String name : args) {
-      Class<?> type = WekaPackageClassLoaderManager.forName(name);
-      if (!Classifier.class.isAssignableFrom(type)) {
-        throw new IllegalStateException(name + " is not a weka.classifiers.Classifier");
-      }
-      CodeSource source = type.getProtectionDomain().getCodeSource();
-      System.out.println("LOADED " + name + " FROM " + (source == null ? "?" : source.getLocation()));
-    }
-    System.out.flush();
-    // Weka may leave non-daemon threads behind; the answer is printed, so end here.
-    System.exit(0);
-  }
 
-  private static void collectLeaves(HierarchyPropertyParser parser, List<String> leaves) throws Exception {
-    if (parser.isLeafReached()) {
-      leaves.add(parser.fullValue());
-      return;
+    private static void collectLeaves(HierarchyPropertyParser parser, List<String> leaves) throws Exception {
+        if (parser.isLeafReached()) {
+            leaves.add(parser.fullValue());
+            return;
+        }
+        for (int i = 0; i < parser.numChildren(); i++) {
+            parser.goToChild(i);
+            collectLeaves(parser, leaves);
+            parser.goToParent();
+        }
     }
-    for (int i = 0; i < parser.numChildren(); i++) {
-      parser.goToChild(i);
-      collectLeaves(parser, leaves);
-      parser.goToParent();
-    }
-  }
 }

@@ -24,103 +24,103 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WekaPackageEndToEndTest {
 
-  /** Training settings small enough for seconds per run (option names of the classifier). */
-  private static final List<String> TINY_NPT =
-      List.of("-steps", "5", "-embedding-dim", "8", "-depth", "2", "-heads", "2", "-S", "1");
+    /** Training settings small enough for seconds per run (option names of the classifier). */
+    private static final List<String> TINY_NPT =
+            List.of("-steps", "5", "-embedding-dim", "8", "-depth", "2", "-heads", "2", "-S", "1");
 
-  /** One held-out evaluation: a single build on 66% of the rows, statistics on the rest only. */
-  private static final List<String> SPLIT_EVALUATION = List.of("-split-percentage", "66", "-o", "-v");
+    /** One held-out evaluation: a single build on 66% of the rows, statistics on the rest only. */
+    private static final List<String> SPLIT_EVALUATION = List.of("-split-percentage", "66", "-o", "-v");
 
-  @TempDir static Path work;
+    @TempDir static Path work;
 
-  private static Path wekaHome;
-  private static ChildJvm.Result install;
+    private static Path wekaHome;
+    private static ChildJvm.Result install;
 
-  /** Installs the zip once per class (the first test to need it pays for it). */
-  private static synchronized Path installedWekaHome() throws IOException, InterruptedException {
-    if (install == null) {
-      wekaHome = Files.createDirectories(work.resolve("wekahome"));
-      install = ChildJvm.run(wekaHome, work, WekaTestSetup.wekaClasspath(), "weka.core.WekaPackageManager",
-          "-offline", "-install-package", WekaTestSetup.packageZip().toString());
+    /** Installs the zip once per class (the first test to need it pays for it). */
+    private static synchronized Path installedWekaHome() throws IOException, InterruptedException {
+        if (install == null) {
+            wekaHome = Files.createDirectories(work.resolve("wekahome"));
+            install = ChildJvm.run(wekaHome, work, WekaTestSetup.wekaClasspath(), "weka.core.WekaPackageManager",
+                    "-offline", "-install-package", WekaTestSetup.packageZip().toString());
+        }
+        assertEquals(0, install.exitCode(), install::describe);
+        return wekaHome;
     }
-    assertEquals(0, install.exitCode(), install::describe);
-    return wekaHome;
-  }
 
-  @Test
-  @Order(1)
-  void packageManagerInstallsTheZipOffline() throws Exception {
-    Path home = installedWekaHome();
-    Path dir = home.resolve("packages").resolve(WekaTestSetup.PACKAGE_NAME);
-    assertTrue(Files.isRegularFile(dir.resolve("Description.props")), install::describe);
-    try (Stream<Path> files = Files.list(dir)) {
-      assertTrue(files.anyMatch(p -> p.getFileName().toString().matches("weka-npt-package-.*\\.jar")),
-          () -> "no package jar in " + dir + "\n" + install.describe());
+    @Test
+    @Order(1)
+    void packageManagerInstallsTheZipOffline() throws Exception {
+        Path home = installedWekaHome();
+        Path dir = home.resolve("packages").resolve(WekaTestSetup.PACKAGE_NAME);
+        assertTrue(Files.isRegularFile(dir.resolve("Description.props")), install::describe);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().matches("weka-npt-package-.*\\.jar")),
+                    () -> "no package jar in " + dir + "\n" + install.describe());
+        }
+        Path lib = dir.resolve("lib");
+        assertTrue(Files.isDirectory(lib), install::describe);
+        try (Stream<Path> files = Files.list(lib)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("pytorch-native-cpu-")),
+                    () -> "no PyTorch native jar in " + lib);
+        }
+        assertWekaOnlyClasspath();
     }
-    Path lib = dir.resolve("lib");
-    assertTrue(Files.isDirectory(lib), install::describe);
-    try (Stream<Path> files = Files.list(lib)) {
-      assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("pytorch-native-cpu-")),
-          () -> "no PyTorch native jar in " + lib);
+
+    @Test
+    @Order(2)
+    void commandLineRunClassifiesNominalDataWithMissingValues() throws Exception {
+        // breast-cancer: nominal attributes, a binary class, and missing values in two attributes.
+        ChildJvm.Result run = runClassifier("breast-cancer.arff");
+        assertEquals(0, run.exitCode(), run::describe);
+        // weka.Run prints an evaluation error and still exits 0, so the statistics are the real check.
+        assertTrue(run.output().contains("=== Error on test split ==="), run::describe);
+        assertTrue(run.output().contains("Correctly Classified Instances"), run::describe);
     }
-    assertWekaOnlyClasspath();
-  }
 
-  @Test
-  @Order(2)
-  void commandLineRunClassifiesNominalDataWithMissingValues() throws Exception {
-    // breast-cancer: nominal attributes, a binary class, and missing values in two attributes.
-    ChildJvm.Result run = runClassifier("breast-cancer.arff");
-    assertEquals(0, run.exitCode(), run::describe);
-    // weka.Run prints an evaluation error and still exits 0, so the statistics are the real check.
-    assertTrue(run.output().contains("=== Error on test split ==="), run::describe);
-    assertTrue(run.output().contains("Correctly Classified Instances"), run::describe);
-  }
-
-  @Test
-  @Order(3)
-  void commandLineRunRegresses() throws Exception {
-    ChildJvm.Result run = runClassifier("cpu.arff");
-    assertEquals(0, run.exitCode(), run::describe);
-    assertTrue(run.output().contains("=== Error on test split ==="), run::describe);
-    assertTrue(run.output().contains("Correlation coefficient"), run::describe);
-  }
-
-  @Test
-  @Order(4)
-  void explorerClassTreeListsTheClassifier() throws Exception {
-    Path home = installedWekaHome();
-    String classpath = WekaTestSetup.wekaClasspath() + File.pathSeparator
-        + WekaTestSetup.codeSource(ExplorerClassTreeProbe.class);
-    ChildJvm.Result run = ChildJvm.run(home, work, classpath, ExplorerClassTreeProbe.class.getName(),
-        WekaTestSetup.CLASSIFIER);
-    assertEquals(0, run.exitCode(), run::describe);
-    List<String> lines = run.output().lines().toList();
-    // Sanity: the tree is Weka's own, so a built-in classifier is in it too.
-    assertTrue(lines.contains("TREE weka.classifiers.functions.Logistic"), run::describe);
-    assertTrue(lines.contains("TREE " + WekaTestSetup.CLASSIFIER), run::describe);
-    Path packageDir = home.resolve("packages").resolve(WekaTestSetup.PACKAGE_NAME).toRealPath();
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("LOADED " + WekaTestSetup.CLASSIFIER + " FROM ")
-            && l.contains(packageDir.toUri().getPath())),
-        () -> "the classifier was not loaded from " + packageDir + "\n" + run.describe());
-  }
-
-  private static ChildJvm.Result runClassifier(String arff) throws Exception {
-    Path home = installedWekaHome();
-    List<String> args = new java.util.ArrayList<>(List.of(
-        "-do-not-prompt-if-multiple-matches", ".NonParametricTransformer",
-        "-t", WekaTestSetup.arff(arff).toString()));
-    args.addAll(SPLIT_EVALUATION);
-    args.addAll(TINY_NPT);
-    return ChildJvm.run(home, work, WekaTestSetup.wekaClasspath(), "weka.Run", args.toArray(String[]::new));
-  }
-
-  /** The child JVMs must find npt4j and DJL in the package, not on their own classpath. */
-  private static void assertWekaOnlyClasspath() {
-    String classpath = WekaTestSetup.wekaClasspath();
-    assertTrue(classpath.contains("weka-stable"), classpath);
-    for (String forbidden : new String[] {"npt-core", "weka-npt-package", "/ai/djl/", "pytorch"}) {
-      assertFalse(classpath.contains(forbidden), () -> "Weka classpath holds " + forbidden + ": " + classpath);
+    @Test
+    @Order(3)
+    void commandLineRunRegresses() throws Exception {
+        ChildJvm.Result run = runClassifier("cpu.arff");
+        assertEquals(0, run.exitCode(), run::describe);
+        assertTrue(run.output().contains("=== Error on test split ==="), run::describe);
+        assertTrue(run.output().contains("Correlation coefficient"), run::describe);
     }
-  }
+
+    @Test
+    @Order(4)
+    void explorerClassTreeListsTheClassifier() throws Exception {
+        Path home = installedWekaHome();
+        String classpath = WekaTestSetup.wekaClasspath() + File.pathSeparator
+                + WekaTestSetup.codeSource(ExplorerClassTreeProbe.class);
+        ChildJvm.Result run = ChildJvm.run(home, work, classpath, ExplorerClassTreeProbe.class.getName(),
+                WekaTestSetup.CLASSIFIER);
+        assertEquals(0, run.exitCode(), run::describe);
+        List<String> lines = run.output().lines().toList();
+        // Sanity: the tree is Weka's own, so a built-in classifier is in it too.
+        assertTrue(lines.contains("TREE weka.classifiers.functions.Logistic"), run::describe);
+        assertTrue(lines.contains("TREE " + WekaTestSetup.CLASSIFIER), run::describe);
+        Path packageDir = home.resolve("packages").resolve(WekaTestSetup.PACKAGE_NAME).toRealPath();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("LOADED " + WekaTestSetup.CLASSIFIER + " FROM ")
+                        && l.contains(packageDir.toUri().getPath())),
+                () -> "the classifier was not loaded from " + packageDir + "\n" + run.describe());
+    }
+
+    private static ChildJvm.Result runClassifier(String arff) throws Exception {
+        Path home = installedWekaHome();
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "-do-not-prompt-if-multiple-matches", ".NonParametricTransformer",
+                "-t", WekaTestSetup.arff(arff).toString()));
+        args.addAll(SPLIT_EVALUATION);
+        args.addAll(TINY_NPT);
+        return ChildJvm.run(home, work, WekaTestSetup.wekaClasspath(), "weka.Run", args.toArray(String[]::new));
+    }
+
+    /** The child JVMs must find npt4j and DJL in the package, not on their own classpath. */
+    private static void assertWekaOnlyClasspath() {
+        String classpath = WekaTestSetup.wekaClasspath();
+        assertTrue(classpath.contains("weka-stable"), classpath);
+        for (String forbidden : new String[] {"npt-core", "weka-npt-package", "/ai/djl/", "pytorch"}) {
+            assertFalse(classpath.contains(forbidden), () -> "Weka classpath holds " + forbidden + ": " + classpath);
+        }
+    }
 }

@@ -17,82 +17,82 @@ import java.util.List;
  */
 final class WekaTestSetup {
 
-  /** The package name declared in Description.props: the install folder under $WEKA_HOME/packages. */
-  static final String PACKAGE_NAME = "npt4j";
+    /** The package name declared in Description.props: the install folder under $WEKA_HOME/packages. */
+    static final String PACKAGE_NAME = "npt4j";
 
-  static final String CLASSIFIER = "weka.classifiers.functions.NonParametricTransformer";
+    static final String CLASSIFIER = "weka.classifiers.functions.NonParametricTransformer";
 
-  private WekaTestSetup() {}
+    private WekaTestSetup() {}
 
-  /** The package zip built by weka-npt-package (the resolved {@code type zip} dependency). */
-  static Path packageZip() {
-    String fromPom = System.getProperty("npt4j.weka.zip");
-    if (isSet(fromPom)) {
-      return Paths.get(fromPom).toAbsolutePath();
-    }
-    Path target = Paths.get("..", "weka-npt-package", "target").toAbsolutePath().normalize();
-    List<Path> zips = new ArrayList<>();
-    if (Files.isDirectory(target)) {
-      try (DirectoryStream<Path> found = Files.newDirectoryStream(target, "npt4j-weka-*.zip")) {
-        found.forEach(zips::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    if (zips.size() != 1) {
-      throw new IllegalStateException("Expected one npt4j-weka-*.zip in " + target + " but found " + zips
-          + "; build it with: mvn -o -DskipTests package -pl npt-core,weka-npt-package");
-    }
-    return zips.get(0);
-  }
-
-  /**
-   * The classpath of a plain Weka installation: weka-stable and its own dependencies, jars only. No
-   * npt4j, DJL or PyTorch jar is on it; those must come from the installed package.
-   */
-  static String wekaClasspath() {
-    String fromPom = System.getProperty("npt4j.weka.classpath");
-    List<String> jars = new ArrayList<>();
-    if (isSet(fromPom)) {
-      for (String entry : fromPom.split(File.pathSeparator)) {
-        if (entry.endsWith(".jar")) { // the build lists a pom-type dependency of netlib too
-          jars.add(entry);
+    /** The package zip built by weka-npt-package (the resolved {@code type zip} dependency). */
+    static Path packageZip() {
+        String fromPom = System.getProperty("npt4j.weka.zip");
+        if (isSet(fromPom)) {
+            return Paths.get(fromPom).toAbsolutePath();
         }
-      }
-    } else {
-      jars.add(codeSource(weka.core.Version.class).toString());
+        Path target = Paths.get("..", "weka-npt-package", "target").toAbsolutePath().normalize();
+        List<Path> zips = new ArrayList<>();
+        if (Files.isDirectory(target)) {
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(target, "npt4j-weka-*.zip")) {
+                found.forEach(zips::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (zips.size() != 1) {
+            throw new IllegalStateException("Expected one npt4j-weka-*.zip in " + target + " but found " + zips
+                    + "; build it with: mvn -o -DskipTests package -pl npt-core,weka-npt-package");
+        }
+        return zips.get(0);
     }
-    return String.join(File.pathSeparator, jars);
-  }
 
-  /** The folder or jar a class was loaded from. */
-  static Path codeSource(Class<?> type) {
-    try {
-      return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    /**
+     * The classpath of a plain Weka installation: weka-stable and its own dependencies, jars only. No
+     * npt4j, DJL or PyTorch jar is on it; those must come from the installed package.
+     */
+    static String wekaClasspath() {
+        String fromPom = System.getProperty("npt4j.weka.classpath");
+        List<String> jars = new ArrayList<>();
+        if (isSet(fromPom)) {
+            for (String entry : fromPom.split(File.pathSeparator)) {
+                if (entry.endsWith(".jar")) { // the build lists a pom-type dependency of netlib too
+                    jars.add(entry);
+                }
+            }
+        } else {
+            jars.add(codeSource(weka.core.Version.class).toString());
+        }
+        return String.join(File.pathSeparator, jars);
     }
-  }
 
-  /** An ARFF file from data/weka_example_arff/ (surefire runs in tests/, hence the ..). */
-  static Path arff(String name) {
-    String fromPom = System.getProperty("npt4j.weka.data");
-    Path dir = isSet(fromPom) ? Paths.get(fromPom) : Paths.get("..", "data", "weka_example_arff");
-    Path file = dir.resolve(name).toAbsolutePath().normalize();
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("Missing data file " + file);
+    /** The folder or jar a class was loaded from. */
+    static Path codeSource(Class<?> type) {
+        try {
+            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
-    return file;
-  }
 
-  /** The Maven project version, or null when the test runs outside Maven. */
-  static String projectVersion() {
-    String version = System.getProperty("npt4j.project.version");
-    return isSet(version) ? version : null;
-  }
+    /** An ARFF file from data/weka_example_arff/ (surefire runs in tests/, hence the ..). */
+    static Path arff(String name) {
+        String fromPom = System.getProperty("npt4j.weka.data");
+        Path dir = isSet(fromPom) ? Paths.get(fromPom) : Paths.get("..", "data", "weka_example_arff");
+        Path file = dir.resolve(name).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Missing data file " + file);
+        }
+        return file;
+    }
 
-  private static boolean isSet(String value) {
-    // An unresolved ${...} means the property was not defined when the pom was read.
-    return value != null && !value.isBlank() && !value.startsWith("${");
-  }
+    /** The Maven project version, or null when the test runs outside Maven. */
+    static String projectVersion() {
+        String version = System.getProperty("npt4j.project.version");
+        return isSet(version) ? version : null;
+    }
+
+    private static boolean isSet(String value) {
+        // An unresolved ${...} means the property was not defined when the pom was read.
+        return value != null && !value.isBlank() && !value.startsWith("${");
+    }
 }
