@@ -13,138 +13,210 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.npt4j.core.NptConfig;
-import org.npt4j.core.Preset;
+import org.npt4j.core.engine.Engines;
 import org.npt4j.core.inference.NptModel;
-import org.npt4j.core.table.BundledDatasets;
+import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.table.Table;
 import org.npt4j.core.training.NptTrainer;
 
 /**
- * Times NPT training steps and records peak memory, one shape per child JVM so that each peak is
- * its own. A step is everything the trainer does for one optimiser step: masking, batch upload,
- * forward, backward, clipping, LAMB and Lookahead. Validation is off so that only steps are timed.
+ * NPT's speed and memory per shape ({@link Shape}), one child JVM per shape so that each peak is
+ * its own, plus the machine's matrix-multiply throughput through the same engine
+ * ({@link MatmulPeak}) in a child of its own. For each shape: the median time of a training step
+ * (masking, batch upload, forward, backward, clipping, LAMB and Lookahead), the matrix FLOP/s that
+ * step achieves ({@link FlopModel}) as a fraction of the matMul throughput, prediction throughput
+ * against the stored context (and whether it is linear in the number of rows), peak heap, peak
+ * RSS next to an estimate of the memory the step needs, and RSS growth over the second half of the
+ * timed steps (native memory that is not given back would show there).
  *
  * <pre>
- *   StepBenchmark bc-cpu,bc-paper        # runs each shape and prints a Markdown table
+ *   StepBenchmark                       # the default shapes, results in target/
+ *   StepBenchmark bc-cpu,scale-1024     # chosen shapes
+ *   StepBenchmark --results ...         # also writes RESULTS.md with the machine description
  * </pre>
  */
 public final class StepBenchmark {
 
+    private static final String HEADER = "shape,description,batch_rows,steps_measured,median_step_ms,min_step_ms,max_step_ms,"
+            + "parameters,gflop_per_step,achieved_gflops,fraction_of_matmul,predict_rows_per_s,predict_linearity,"
+            + "peak_rss_mb,estimated_need_mb,peak_heap_mb,rss_growth_second_half_mb,intra_op_threads";
+
     private StepBenchmark() {}
 
-    /** A benchmark shape: a table and a configuration. */
-    private record Shape(String name, String description, int warmup, int measured) {
-
-        Table table() {
-            return BundledDatasets.breastCancer();
-        }
-
-        NptConfig config() {
-            NptConfig.Builder b = switch (name) {
-                case "bc-cpu" -> NptConfig.builder(Preset.CPU_FAST);
-                case "bc-paper" -> NptConfig.builder(Preset.PAPER).embeddingDim(32).learningRate(5e-4);
-                default -> throw new IllegalArgumentException("unknown shape " + name + "; use bc-cpu or bc-paper");
-            };
-            return b.steps(warmup + measured).validationFraction(0).batchSize(0).build();
-        }
-    }
-
-    private static Shape shape(String name) {
-        return switch (name) {
-            case "bc-cpu" -> new Shape(name, "Breast Cancer 569x31; CPU preset (e=8; 4 layers; 2 heads); full batch", 20, 280);
-            case "bc-paper" -> new Shape(name, "Breast Cancer 569x31; paper settings (e=32; 8 layers; 8 heads); full batch", 8, 12);
-            default -> throw new IllegalArgumentException("unknown shape " + name + "; use bc-cpu or bc-paper");
-        };
-    }
-
     /**
-     * @param args {@code shape[,shape...]} to run each in a child JVM, or {@code --run shape} in this one
+     * @param args {@code [--results] [shape,shape...]} to run shapes in child JVMs; {@code --run shape}
+     *     or {@code --matmul} in this one
      * @throws Exception if a child fails
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--run")) {
-            System.out.println(run(shape(args[1])));
+            System.out.println("RESULT " + run(Shape.named(args[1])));
             return;
         }
-        List<String> rows = new ArrayList<>();
-        for (String name : (args.length == 0 ? "bc-cpu,bc-paper" : args[0]).split(",")) {
-            rows.add(child(name.trim()));
+        if (args.length == 1 && args[0].equals("--matmul")) {
+            System.out.println("RESULT " + String.format(Locale.ROOT, "%.1f", MatmulPeak.gflops(2048, 9)));
+            return;
         }
-        String header = "shape,description,steps_measured,median_step_ms,min_step_ms,max_step_ms,parameters,peak_rss_mb,"
-                + "peak_heap_mb,rss_growth_second_half_mb,intra_op_threads";
-        StringBuilder md = new StringBuilder("| shape | median step (ms) | min | max | parameters | peak RSS (MB) | peak heap (MB) "
-                + "| RSS growth over the second half (MB) | threads |\n|---|---|---|---|---|---|---|---|---|\n");
-        for (String r : rows) {
-            String[] f = r.split(",");
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    f[0], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10]));
+        boolean results = args.length > 0 && args[0].equals("--results");
+        String names = args.length > (results ? 1 : 0) ? args[results ? 1 : 0] : Shape.DEFAULT;
+        double peak = Double.parseDouble(child("--matmul"));
+        System.out.printf(Locale.ROOT, "float32 matMul 2048x2048 through PyTorch: %.1f GFLOP/s%n", peak);
+        List<String[]> rows = new ArrayList<>();
+        for (String name : names.split(",")) {
+            String[] f = child("--run", name.trim()).split("\t", -1);
+            f[10] = String.format(Locale.ROOT, "%.2f", Double.parseDouble(f[9]) / peak);
+            rows.add(f);
         }
-        for (String r : rows) {
-            md.append("\n- ").append(r.split(",")[0]).append(": ").append(r.split(",")[1]);
-        }
+        String md = markdown(rows, peak);
         System.out.println(md);
         Path out = Path.of("target");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("step-benchmark.csv"), header + "\n" + String.join("\n", rows) + "\n");
-        Files.writeString(out.resolve("step-benchmark.md"), md + "\n");
-        System.out.println("\nwritten to " + out.toAbsolutePath().resolve("step-benchmark.{csv,md}"));
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (String[] f : rows) {
+            csv.append(String.join(",", Arrays.stream(f).map(s -> s.contains(",") ? '"' + s + '"' : s).toList())).append('\n');
+        }
+        Files.writeString(out.resolve("step-benchmark.csv"), csv);
+        Files.writeString(out.resolve("step-benchmark.md"), md);
+        System.out.println("written to " + out.toAbsolutePath().resolve("step-benchmark.{csv,md}"));
+        if (results) {
+            Files.writeString(Path.of("RESULTS.md"), "# Benchmark results\n\n" + Machine.describe() + "\n" + md);
+            System.out.println("written to " + Path.of("RESULTS.md").toAbsolutePath());
+        }
     }
 
-    private static String child(String name) throws IOException, InterruptedException {
+    private static String markdown(List<String[]> rows, double peak) {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                "float32 matMul throughput (2048x2048, same engine and threads): **%.1f GFLOP/s**%n%n", peak));
+        md.append("| shape | batch rows | median step (ms) | min | max | parameters | GFLOP/step | GFLOP/s | of matMul "
+                + "| predict rows/s | linearity | peak RSS (MB) | estimated need (MB) | peak heap (MB) "
+                + "| RSS growth, 2nd half (MB) | threads |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (String[] f : rows) {
+            md.append("| ").append(f[0]);
+            for (int i = 2; i < f.length; i++) {
+                md.append(" | ").append(f[i]);
+            }
+            md.append(" |\n");
+        }
+        md.append("\n");
+        for (String[] f : rows) {
+            md.append("- **").append(f[0]).append("**: ").append(f[1]).append(" (").append(f[3]).append(" steps timed)\n");
+        }
+        md.append("""
+
+                GFLOP/step counts the matrix work only (a backward pass counted as two forwards); "of matMul" is \
+                the achieved GFLOP/s over the matMul throughput. "linearity" is the time per predicted row for \
+                1,024 rows over that for 256 rows against the same context (1.00 = linear). "estimated need" is \
+                parameters, gradients, LAMB moments and Lookahead's copy, plus the activations autograd keeps.
+                """);
+        return md.toString();
+    }
+
+    private static String child(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StepBenchmark.class.getName(), "--run", name));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StepBenchmark.class.getName()));
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String result = null;
+        String label = args[args.length - 1];
+        java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.startsWith(name + ",")) {
-                    result = line;
+                if (line.startsWith("RESULT ")) {
+                    result = line.substring("RESULT ".length());
                 } else if (line.startsWith("step ")) {
-                    System.out.println("  [" + name + "] " + line);
+                    System.out.println("  [" + label + "] " + line);
+                }
+                tail.addLast(line);
+                if (tail.size() > 30) {
+                    tail.removeFirst();
                 }
             }
         }
         if (p.waitFor() != 0 || result == null) {
-            throw new IllegalStateException("benchmark " + name + " failed with exit code " + p.exitValue());
+            throw new IllegalStateException("benchmark " + label + " failed with exit code " + p.exitValue()
+                    + "; its last output:\n" + String.join("\n", tail));
         }
         return result;
     }
 
-    private static String run(Shape shape) throws IOException {
+    private static String run(Shape shape) {
         NptConfig config = shape.config();
+        Table table = shape.table().get();
         long[] stamps = new long[config.steps() + 1];
         double[] rss = new double[2];
-        stamps[0] = System.nanoTime();
+        int half = shape.warmup() + shape.measured() / 2;
         NptTrainer trainer = new NptTrainer(config, p -> {
             stamps[p.step()] = System.nanoTime();
-            // The first half of the run warms the heap up; growth after that would be a leak.
-            if (p.step() == shape.warmup() + shape.measured() / 2) {
-                rss[0] = rssMb();
+            if (p.step() == half) {
+                rss[0] = ProcessMemory.rssMb();
             } else if (p.step() == p.totalSteps()) {
-                rss[1] = rssMb();
+                rss[1] = ProcessMemory.rssMb();
             }
-            System.out.println(p.format());
+            if (p.step() % 10 == 0 || p.step() == p.totalSteps()) {
+                System.out.println(p.format());
+            }
         });
-        long parameters;
-        try (NptModel model = trainer.fit(shape.table(), BundledDatasets.BREAST_CANCER_TARGET)) {
-            parameters = model.summary().parameterCount();
+        try (NptModel model = trainer.fit(table, shape.targets(), null)) {
+            double[] ms = new double[shape.measured()];
+            for (int i = 0; i < ms.length; i++) {
+                int step = shape.warmup() + 1 + i;
+                ms[i] = (stamps[step] - stamps[step - 1]) / 1e6;
+            }
+            Arrays.sort(ms);
+            double median = ms[ms.length / 2];
+            long batchRows = config.fullBatch() ? table.rowCount() : Math.min(config.batchSize(), table.rowCount());
+            ColumnLayout layout = ColumnLayout.of(model.schema());
+            long parameters = model.summary().parameterCount();
+            double gflop = FlopModel.step(layout, config, batchRows) / 1e9;
+            double[] prediction = predictionThroughput(model, table.withoutColumns(shape.targets()));
+            double need = FlopModel.memoryBytes(layout, config, batchRows, parameters) / (1024.0 * 1024.0);
+            return String.join("\t", shape.name(), shape.description(), Long.toString(batchRows),
+                    Integer.toString(ms.length), f1(median), f1(ms[0]), f1(ms[ms.length - 1]), Long.toString(parameters),
+                    String.format(Locale.ROOT, "%.2f", gflop), f1(gflop / (median / 1000)), "",
+                    String.format(Locale.ROOT, "%.0f", prediction[0]), String.format(Locale.ROOT, "%.2f", prediction[1]),
+                    f0(ProcessMemory.peakRssMb()), f0(need), f0(peakHeapMb()), f1(rss[1] - rss[0]),
+                    Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads()));
         }
-        double[] ms = new double[shape.measured()];
-        for (int i = 0; i < ms.length; i++) {
-            int step = shape.warmup() + 1 + i;
-            ms[i] = (stamps[step] - stamps[step - 1]) / 1e6;
-        }
-        Arrays.sort(ms);
-        return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%d,%.0f,%.0f,%.1f,%d",
-                shape.name(), shape.description(), ms.length, ms[ms.length / 2], ms[0], ms[ms.length - 1], parameters,
-                ProcessMemory.peakRssMb(), peakHeapMb(), rss[1] - rss[0], ai.djl.pytorch.jni.JniUtils.getNumThreads());
     }
 
-    private static double rssMb() {
-        return ProcessMemory.rssMb();
+    /** @return rows per second predicting 1,024 rows, and the per-row time for 1,024 over that for 256 */
+    private static double[] predictionThroughput(NptModel model, Table features) {
+        Table small = cycle(features, 256);
+        Table large = cycle(features, 1024);
+        // Warm-up at both sizes: loads the weights and lets the allocator and JIT settle.
+        model.predict(small);
+        model.predict(large);
+        double tSmall = medianSeconds(() -> model.predict(small));
+        double tLarge = medianSeconds(() -> model.predict(large));
+        return new double[] {1024 / tLarge, (tLarge / 1024) / (tSmall / 256)};
+    }
+
+    private static Table cycle(Table t, int rows) {
+        return t.selectRows(IntStream.range(0, rows).map(i -> i % t.rowCount()).toArray());
+    }
+
+    private static double medianSeconds(Runnable r) {
+        double[] s = new double[5];
+        for (int i = 0; i < s.length; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            s[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(s);
+        return s[2];
+    }
+
+    private static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static double peakHeapMb() {
@@ -155,5 +227,27 @@ public final class StepBenchmark {
             }
         }
         return bytes / (1024.0 * 1024.0);
+    }
+
+    /** The machine and engine settings every result is recorded with. */
+    static final class Machine {
+        private Machine() {}
+
+        static String describe() throws IOException {
+            String cpu = "unknown CPU";
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+            String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+            return String.format(Locale.ROOT, "- Machine: %s, %d cores, %s%n- Java %s (%s), %s%n"
+                            + "- Threads: intra-op %d, inter-op %d, OMP_WAIT_POLICY=%s, MKL_CBWR=%s%n",
+                    cpu, Runtime.getRuntime().availableProcessors(), memory, System.getProperty("java.version"),
+                    System.getProperty("java.vm.name"), Engines.versions(), ai.djl.pytorch.jni.JniUtils.getNumThreads(),
+                    ai.djl.pytorch.jni.JniUtils.getNumInteropThreads(), System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"),
+                    System.getenv().getOrDefault("MKL_CBWR", "unset (npt4j sets AUTO)"));
+        }
     }
 }

@@ -1,0 +1,73 @@
+package org.npt4j.benchmarks;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.Preset;
+import org.npt4j.core.table.BundledDatasets;
+import org.npt4j.core.table.Table;
+
+/**
+ * A benchmark shape: a table, its targets, a configuration and how many steps to warm up and to
+ * time. Validation is off, so that only training steps are timed.
+ *
+ * @param name short name used on the command line
+ * @param description what the shape is, for the results table
+ * @param table the training table
+ * @param targets the target columns
+ * @param config the configuration, with steps = warmup + measured
+ * @param warmup steps before timing starts
+ * @param measured timed steps
+ */
+record Shape(String name, String description, Supplier<Table> table, List<String> targets, NptConfig config,
+        int warmup, int measured) {
+
+    /** Shapes run when none are named. */
+    static final String DEFAULT = "bc-cpu,bc-paper,boston-paper,protein-batch,scale-256,scale-512,scale-1024,scale-2048,scale-4096";
+
+    static Shape named(String name) {
+        String bc = BundledDatasets.BREAST_CANCER_TARGET;
+        String boston = BundledDatasets.BOSTON_TARGET;
+        if (name.startsWith("scale-")) {
+            int rows = Integer.parseInt(name.substring("scale-".length()));
+            return new Shape(name, rows + " synthetic rows x 10 numerical columns; e=16, 4 layers, 4 heads; full batch",
+                    () -> synthetic(rows, 9, 5), List.of("y"),
+                    config(NptConfig.builder(Preset.CPU_FAST).embeddingDim(16).depth(4).heads(4).batchSize(0), 5 + 15), 5, 15);
+        }
+        return switch (name) {
+            case "bc-cpu" -> new Shape(name, "Breast Cancer 569x31; CPU preset (e=8, 4 layers, 2 heads); full batch",
+                    BundledDatasets::breastCancer, List.of(bc), config(NptConfig.builder(Preset.CPU_FAST).batchSize(0), 300), 20, 280);
+            case "bc-paper" -> new Shape(name, "Breast Cancer 569x31; paper settings (e=32, 8 layers, 8 heads); full batch",
+                    BundledDatasets::breastCancer, List.of(bc),
+                    config(NptConfig.builder(Preset.PAPER).embeddingDim(32).learningRate(5e-4), 20), 8, 12);
+            case "boston-paper" -> new Shape(name, "Boston 506x14 (2 categorical); paper settings (e=128, 8 layers, 8 heads); full batch",
+                    BundledDatasets::boston, List.of(boston), config(NptConfig.builder(Preset.PAPER).embeddingDim(128), 12), 4, 8);
+            case "protein-batch" -> new Shape(name, "Protein-like: 2048-row batches of 8192 synthetic rows x 10 numerical; e=64, 8 layers, 8 heads",
+                    () -> synthetic(8192, 9, 7), List.of("y"),
+                    config(NptConfig.builder(Preset.PAPER).batchSize(2048), 12), 4, 8);
+            default -> throw new IllegalArgumentException("unknown shape " + name + "; shapes: " + DEFAULT + ", scale-<rows>");
+        };
+    }
+
+    private static NptConfig config(NptConfig.Builder b, int steps) {
+        // No validation: only training steps are timed.
+        return b.steps(steps).validationFraction(0).build();
+    }
+
+    /** Rows of {@code features} standard-normal features and a target y that depends on them. */
+    static Table synthetic(int rows, int features, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Table.Builder t = Table.builder();
+        double[] y = new double[rows];
+        for (int j = 0; j < features; j++) {
+            double[] x = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                x[i] = rng.nextGaussian();
+                y[i] += Math.sin(x[i] * (j + 1)) / (j + 1);
+            }
+            t.numeric("x" + j, x);
+        }
+        return t.numeric("y", y).build();
+    }
+}
