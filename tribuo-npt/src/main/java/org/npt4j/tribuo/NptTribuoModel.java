@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.npt4j.core.NptInputException;
+import org.npt4j.core.inference.AttendedPredictions;
 import org.npt4j.core.inference.AttentionMaps;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.inference.Predictions;
@@ -180,8 +181,10 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive, found " + k);
         }
-        Prediction<T> prediction = predict(example);
-        AttentionMaps maps = npt.attention(table(List.of(example)));
+        int used = knownFeatures(example);
+        AttendedPredictions scored = npt.predictWithAttention(table(List.of(example)));
+        Prediction<T> prediction = outputs.prediction(scored.predictions(), 0, used, example);
+        AttentionMaps maps = scored.attention();
         if (layer < -1 || layer >= maps.layers()) {
             throw new IllegalArgumentException("layer must be -1 or in [0, " + maps.layers() + "), found " + layer);
         }

@@ -64,7 +64,8 @@ final class InferenceSession implements AutoCloseable {
         try (GradMode off = GradMode.disabled(); NDManager scope = root.newSubManager()) {
             NDList inputs = batch.inputTensors(scope);
             PairList<String, Object> params = new PairList<>();
-            params.add(RowAttentionLayer.CONTEXT_ROWS, contextRows);
+            long rows = inputs.head().getShape().get(0);
+            params.add(RowAttentionLayer.QUERY_MASK, RowAttentionLayer.queryMask(scope, rows, contextRows));
             if (recordAttention) {
                 params.add(AttentionBlock.RECORD_ATTENTION, Boolean.TRUE);
             }

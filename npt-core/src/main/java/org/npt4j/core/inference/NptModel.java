@@ -134,7 +134,7 @@ public final class NptModel implements AutoCloseable {
      * @return class probabilities or values per target, in original units
      */
     public Predictions predict(Table rows) {
-        return score(rows, false).predictions;
+        return score(rows, false).predictions();
     }
 
     /**
@@ -144,12 +144,20 @@ public final class NptModel implements AutoCloseable {
      * @return the attention weights per row, ABD layer and head
      */
     public AttentionMaps attention(Table rows) {
-        return score(rows, true).attention;
+        return score(rows, true).attention();
     }
 
-    private record Scored(Predictions predictions, AttentionMaps attention) {}
+    /**
+     * Predicts and returns the ABD attention in one forward pass, for callers that need both.
+     *
+     * @param rows the rows to predict and explain
+     * @return the predictions and the attention weights per row, ABD layer and head
+     */
+    public AttendedPredictions predictWithAttention(Table rows) {
+        return score(rows, true);
+    }
 
-    private Scored score(Table rows, boolean recordAttention) {
+    private AttendedPredictions score(Table rows, boolean recordAttention) {
         EncodedTable queries = TableEncoder.encode(rows, schema, false);
         int[] targets = schema.targetIndices();
         int n = queries.rowCount();
@@ -191,7 +199,7 @@ public final class NptModel implements AutoCloseable {
             columns.add(decode(schema.column(targets[t]), outputs[t]));
         }
         AttentionMaps maps = recordAttention ? new AttentionMaps(layers, heads, contextCount, attention) : null;
-        return new Scored(new Predictions(n, columns), maps);
+        return new AttendedPredictions(new Predictions(n, columns), maps);
     }
 
     /** Places a pass's (possibly sampled) context weights at their context row numbers. */

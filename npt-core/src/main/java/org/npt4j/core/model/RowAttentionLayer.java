@@ -15,15 +15,15 @@ import org.npt4j.core.engine.Tensors;
  * width h = D·E, and the rows attend to each other. (N, D, E) → (1, N, D·E) → block → (N, D, E);
  * LayerNorms and the feed-forward layer therefore act on all attributes of a row jointly.
  *
- * <p>At prediction time ({@link #CONTEXT_ROWS} given) the context rows attend only to each other
+ * <p>At prediction time ({@link #QUERY_MASK} given) the context rows attend only to each other
  * and each query row to the context rows and itself. A query's prediction then depends on the
  * context alone, never on which other queries share its batch: scoring rows one at a time or all
  * together gives the same result. (The reference lets test rows attend to each other too.)
  */
 public final class RowAttentionLayer extends AbstractBlock {
 
-    /** Forward parameter (an Integer): the leading rows are context and the rest are queries. */
-    public static final String CONTEXT_ROWS = "npt.contextRows";
+    /** Forward parameter: the mask of {@link #queryMask}, built once per forward pass and shared by every ABD layer. */
+    public static final String QUERY_MASK = "npt.queryMask";
 
     private static final byte VERSION = 1;
 
@@ -54,9 +54,9 @@ public final class RowAttentionLayer extends AbstractBlock {
         NDArray x = inputs.head();
         long n = x.getShape().get(0);
         PairList<String, Object> blockParams = params;
-        if (params != null && params.contains(CONTEXT_ROWS)) {
+        if (params != null && params.contains(QUERY_MASK)) {
             blockParams = new PairList<>(params.keys(), params.values());
-            blockParams.add(AttentionBlock.ATTENTION_MASK, queryMask(x.getManager(), n, (Integer) params.get(CONTEXT_ROWS)));
+            blockParams.add(AttentionBlock.ATTENTION_MASK, params.get(QUERY_MASK));
         }
         NDList out = block.forward(ps, new NDList(x.reshape(1, n, (long) columns * embeddingDim)), training, blockParams);
         NDArray y = out.get(0).reshape(n, columns, embeddingDim);
@@ -64,10 +64,13 @@ public final class RowAttentionLayer extends AbstractBlock {
     }
 
     /**
+     * @param manager owns the mask
+     * @param n rows in the batch
+     * @param contextRows the leading rows that are context; the rest are queries
      * @return an additive (1, 1, n, n) mask: 0 where row i may attend to row j (j is a context row,
      *     or j = i), a large negative number elsewhere, so that softmax gives those pairs weight 0
      */
-    private static NDArray queryMask(NDManager manager, long n, int contextRows) {
+    public static NDArray queryMask(NDManager manager, long n, int contextRows) {
         NDArray index = manager.arange(0, (int) n, 1, DataType.INT64);
         NDArray keys = index.reshape(1, n);
         NDArray allowed = keys.lt(contextRows).logicalOr(keys.eq(index.reshape(n, 1)));
