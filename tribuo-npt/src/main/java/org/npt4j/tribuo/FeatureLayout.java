@@ -4,8 +4,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.NumericColumn;
@@ -72,13 +74,12 @@ public final class FeatureLayout implements Serializable {
         Map<String, String> groupOf = new HashMap<>();
         groups.forEach((group, members) -> members.forEach(m -> groupOf.put(m, group)));
         List<FeatureColumn> columns = new ArrayList<>();
-        List<String> emitted = new ArrayList<>();
+        Set<String> emitted = new HashSet<>();
         for (String name : featureNames) {
             String group = groupOf.get(name);
             if (group == null) {
                 columns.add(new FeatureColumn(name, false, List.of(name), List.of()));
-            } else if (!emitted.contains(group)) {
-                emitted.add(group);
+            } else if (emitted.add(group)) {
                 List<String> members = groups.get(group);
                 List<String> categories = members.stream().map(m -> m.substring(group.length() + separator.length())).toList();
                 columns.add(new FeatureColumn(group, true, members, categories));
@@ -122,14 +123,6 @@ public final class FeatureLayout implements Serializable {
             slots = Collections.unmodifiableMap(s);
         }
         return s;
-    }
-
-    /**
-     * @param featureName a Tribuo feature name
-     * @return true if the feature fills one of the layout's columns
-     */
-    public boolean knows(String featureName) {
-        return slots().containsKey(featureName);
     }
 
     /**

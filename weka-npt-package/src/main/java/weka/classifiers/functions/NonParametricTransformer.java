@@ -615,7 +615,7 @@ public class NonParametricTransformer extends RandomizableClassifier
         m_fallbackReason = null;
         m_header = new Instances(data, 0);
         m_features = InstancesTable.usableFeatures(data);
-        m_fallbackReason = fallbackReason(data);
+        m_fallbackReason = fallbackReason(data, m_features);
         if (m_fallbackReason != null) {
             m_fallback = new ZeroR();
             m_fallback.buildClassifier(data);
@@ -630,11 +630,11 @@ public class NonParametricTransformer extends RandomizableClassifier
     }
 
     /** @return why NPT cannot be trained on these data (so ZeroR stands in), or null */
-    private static String fallbackReason(Instances data) {
+    private static String fallbackReason(Instances data, List<String> features) {
         if (data.numInstances() == 0) {
             return "no training instances with a class value";
         }
-        if (InstancesTable.usableFeatures(data).isEmpty()) {
+        if (features.isEmpty()) {
             return "no attribute other than the class has a value";
         }
         if (data.classAttribute().isNominal()) {
