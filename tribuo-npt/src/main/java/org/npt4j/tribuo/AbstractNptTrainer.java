@@ -8,6 +8,7 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import java.lang.reflect.Field;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
 import org.npt4j.core.engine.Engines;
 import org.npt4j.core.inference.NptModel;
+import org.npt4j.core.table.RowRole;
+import org.npt4j.core.table.RowRoles;
 import org.npt4j.core.table.Table;
 import org.npt4j.core.training.NptTrainer;
 import org.npt4j.core.training.TrainingListener;
@@ -244,7 +247,32 @@ public abstract class AbstractNptTrainer<T extends Output<T>> implements Trainer
 
     @Override
     public NptTribuoModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int invocationCount) {
+        return fit(examples, null, runProvenance, invocationCount, TrainingListener.NONE);
+    }
+
+    /**
+     * Trains with a validation set chosen by the caller instead of the {@code validationFraction}
+     * NPT would otherwise hold out of {@code examples}: the protocol of the NPT paper, in which a
+     * fixed validation split picks the best checkpoint. Validation rows join the training rows as
+     * the model's prediction context, as in the reference.
+     *
+     * @param examples the training examples
+     * @param validation the validation examples, or null to hold out {@code validationFraction} of {@code examples}
+     * @param runProvenance extra provenance recorded with the model
+     * @param listener told of every training step (for a progress display), besides the trainer's own logging
+     * @return the trained model
+     */
+    public NptTribuoModel<T> train(Dataset<T> examples, Dataset<T> validation, Map<String, Provenance> runProvenance,
+            TrainingListener listener) {
+        return fit(examples, validation, runProvenance, INCREMENT_INVOCATION_COUNT, listener);
+    }
+
+    private NptTribuoModel<T> fit(Dataset<T> examples, Dataset<T> validation, Map<String, Provenance> runProvenance,
+            int invocationCount, TrainingListener listener) {
         check(examples);
+        if (validation != null) {
+            checkValidation(validation);
+        }
         SplittableRandom localRng;
         TrainerProvenance trainerProvenance;
         synchronized (this) {
@@ -267,22 +295,57 @@ public abstract class AbstractNptTrainer<T extends Output<T>> implements Trainer
         }
         FeatureLayout layout = FeatureLayout.infer(featureNames, examples, categoricalSeparator, absentFeaturesAreMissing);
         OutputColumns.checkNoClash(layout.columnNames());
-        List<Example<T>> rows = examples.getData();
+        List<Example<T>> rows = new ArrayList<>(examples.getData());
+        RowRole[] roles = null;
+        if (validation != null) {
+            rows.addAll(validation.getData());
+            roles = RowRoles.filled(rows.size(), RowRole.TRAIN);
+            Arrays.fill(roles, examples.size(), rows.size(), RowRole.VALIDATION);
+        }
         Table.Builder table = Table.builder();
         layout.addColumns(table, rows);
         outputs.addTargets(table, rows);
 
-        LOG.info(() -> getClass().getSimpleName() + " training on " + rows.size() + " examples, "
+        LOG.info(() -> getClass().getSimpleName() + " training on " + examples.size() + " examples"
+                + (validation == null ? "" : " with " + validation.size() + " validation examples") + ", "
                 + layout.columnNames().size() + " feature columns " + layout + "\n" + config.describe());
-        NptModel npt = new NptTrainer(config, progressLogger()).fit(table.build(), outputs.targetNames(), null);
+        NptModel npt = new NptTrainer(config, both(progressLogger(), listener)).fit(table.build(), outputs.targetNames(), roles);
         TrainingSummary summary = npt.summary();
         LOG.info(() -> String.format("NPT trained in %.1f s: %d steps, best step %d, validation loss %.4f, device %s",
                 summary.trainingMillis() / 1000.0, summary.steps(), summary.bestStep(), summary.bestValidationLoss(),
                 summary.device()));
 
+        Map<String, Provenance> instance = instanceProvenance(runProvenance, npt, nptSeed);
+        if (validation != null) {
+            instance.put("npt-validation-data", validation.getProvenance());
+        }
         ModelProvenance provenance = new ModelProvenance(NptTribuoModel.class.getName(), OffsetDateTime.now(),
-                examples.getProvenance(), trainerProvenance, instanceProvenance(runProvenance, npt, nptSeed));
+                examples.getProvenance(), trainerProvenance, instance);
         return new NptTribuoModel<>("npt-model", provenance, featureMap, outputInfo, layout, npt);
+    }
+
+    private static TrainingListener both(TrainingListener a, TrainingListener b) {
+        if (b == null || b == TrainingListener.NONE) {
+            return a;
+        }
+        if (a == TrainingListener.NONE) {
+            return b;
+        }
+        return p -> {
+            a.onProgress(p);
+            b.onProgress(p);
+        };
+    }
+
+    private void checkValidation(Dataset<T> validation) {
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("The validation dataset is empty; pass null to let NPT hold out "
+                    + "validationFraction of the training examples instead");
+        }
+        if (validation.getOutputInfo().getUnknownCount() > 0) {
+            throw new IllegalArgumentException("The validation dataset has " + validation.getOutputInfo().getUnknownCount()
+                    + " examples with unknown outputs; checkpoint selection needs every output");
+        }
     }
 
     private void check(Dataset<T> examples) {

@@ -1,0 +1,200 @@
+package org.npt4j.experiments;
+
+import com.oracle.labs.mlrg.olcut.config.ArgumentException;
+import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
+import com.oracle.labs.mlrg.olcut.config.Configurable;
+import com.oracle.labs.mlrg.olcut.config.Option;
+import com.oracle.labs.mlrg.olcut.config.Options;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.config.UsageException;
+import com.oracle.labs.mlrg.olcut.config.io.ConfigLoaderException;
+import com.oracle.labs.mlrg.olcut.config.json.JsonConfigFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tribuo.Trainer;
+
+/**
+ * The command line: loads an OLCUT config (XML or JSON), runs the named {@link Experiment}, prints
+ * the comparison and writes it to the experiment's output folder. Any configured field can be
+ * overridden OLCUT's way, e.g. {@code --@npt.steps 200} or {@code --@protocol.folds 10}.
+ *
+ * <pre>java org.npt4j.experiments.Compare -c configs/quick-start.xml [-e experiment] [--progress auto|bar|log|none]</pre>
+ */
+public final class Compare {
+
+    /** Where progress goes. */
+    public enum ProgressMode {
+        /** A bar on a terminal, log lines otherwise. */
+        AUTO,
+        /** A bar redrawn in place. */
+        BAR,
+        /** Plain lines. */
+        LOG,
+        /** Nothing but the results. */
+        NONE
+    }
+
+    /** Command-line options besides OLCUT's own {@code -c}. */
+    public static final class CompareOptions implements Options {
+        /** The experiment component to run. */
+        @Option(charName = 'e', longName = "experiment", usage = "Name of the Experiment component to run (default: experiment).")
+        public String experiment = "experiment";
+
+        /** How progress is shown. */
+        @Option(longName = "progress", usage = "AUTO (a bar on a terminal, log lines otherwise), BAR, LOG or NONE.")
+        public ProgressMode progress = ProgressMode.AUTO;
+
+        /** Keep the trainers' own INFO logging. */
+        @Option(longName = "verbose", usage = "Keep the trainers' own log messages (NPT's and Tribuo's INFO lines).")
+        public boolean verbose = false;
+
+        @Override
+        public String getOptionsDescription() {
+            return "Compares Tribuo trainers, NPT among them, on the same folds of one dataset.";
+        }
+    }
+
+    // Held so the level changes are not lost when the loggers are garbage collected.
+    private static final List<Logger> QUIETED = new ArrayList<>();
+
+    private Compare() {}
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command line without exiting the JVM.
+     *
+     * @param args the command line
+     * @param out where results go
+     * @param err where errors go
+     * @return the exit status: 0 on success, 1 for a configuration or data error, 2 for a bad command line
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        ConfigurationManager.addFileFormatFactory(new JsonConfigFactory());
+        CompareOptions options = new CompareOptions();
+        try (ConfigurationManager cm = new ConfigurationManager(args, options)) {
+            if (cm.getUnnamedArguments().length > 0) {
+                err.println("error: unexpected arguments " + String.join(" ", cm.getUnnamedArguments()));
+                return 2;
+            }
+            if (!options.verbose) {
+                quietTrainerLogs();
+            }
+            Experiment experiment = lookup(cm, options.experiment);
+            List<String> names = new ArrayList<>();
+            for (Trainer<?> t : experiment.trainers()) {
+                names.add(cm.getConfiguredName(t).orElse(t.getClass().getSimpleName()));
+            }
+            Path folder = outputFolder(experiment);
+            writeConfiguration(cm, folder);
+            out.println(experiment.title().isEmpty() ? experiment.name() : experiment.title());
+            out.println(experiment.source() + ", " + experiment.protocol().describe());
+            ProgressDisplay display = display(options.progress, err, names, experiment);
+            ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, names, folder, display).run();
+            List<Metric> metrics = new ArrayList<>(Metric.forTask(experiment.source().task()));
+            metrics.addAll(Metric.timings());
+            Summary summary = new Summary(outcome.results(), names, metrics);
+            ResultFiles files = new ResultFiles(folder, experiment, summary);
+            files.write(outcome);
+            out.println();
+            out.print(files.textTable());
+            out.println("mean ± standard error over folds; * marks the best mean");
+            out.println("Results written to " + folder);
+            return 0;
+        } catch (UsageException e) {
+            out.println(e.getUsage());
+            return 0;
+        } catch (ArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (PropertyException e) {
+            err.println("configuration error: " + describe(e));
+            return 1;
+        } catch (ConfigLoaderException e) {
+            err.println("configuration error: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("error writing results: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Experiment lookup(ConfigurationManager cm, String name) {
+        if (!cm.getComponentNames().contains(name)) {
+            throw new IllegalArgumentException("The configuration has no component named '" + name + "'; its experiments are "
+                    + cm.listAll(Experiment.class) + " (choose one with -e)");
+        }
+        Configurable c = cm.lookup(name);
+        if (!(c instanceof Experiment e)) {
+            throw new IllegalArgumentException("Component '" + name + "' is a " + c.getClass().getName() + ", not an "
+                    + Experiment.class.getName());
+        }
+        return e;
+    }
+
+    /** Why a configuration failed: OLCUT's message names the component and the property. */
+    static String describe(PropertyException e) {
+        Throwable deepest = e;
+        while (deepest.getCause() instanceof PropertyException p) {
+            deepest = p;
+        }
+        return deepest.getMessage();
+    }
+
+    private static Path outputFolder(Experiment experiment) throws IOException {
+        Path base = experiment.outputDirectory();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path folder = base.resolve(stamp);
+        for (int i = 2; Files.exists(folder); i++) {
+            folder = base.resolve(stamp + "-" + i);
+        }
+        Files.createDirectories(folder);
+        return folder;
+    }
+
+    /** The effective configuration, overrides included, so the run can be repeated from the output folder alone. */
+    private static void writeConfiguration(ConfigurationManager cm, Path folder) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        cm.save(bytes, "xml", true);
+        AtomicFiles.write(folder.resolve("configuration.xml"), bytes.toByteArray());
+    }
+
+    private static ProgressDisplay display(ProgressMode mode, PrintStream err, List<String> names, Experiment experiment) {
+        int folds = experiment.protocol().splits(experiment.source().table().rowCount(),
+                ExperimentRunner.strata(experiment.source().table(), experiment.source().response(), experiment.source().task())).size();
+        ProgressMode effective = mode == ProgressMode.AUTO ? (System.console() != null ? ProgressMode.BAR : ProgressMode.LOG) : mode;
+        return switch (effective) {
+            case BAR -> new TerminalProgress(err, names, folds);
+            case LOG -> new LogProgress(err, names, folds);
+            default -> ProgressDisplay.NONE;
+        };
+    }
+
+    private static void quietTrainerLogs() {
+        for (String name : List.of("org.npt4j", "org.tribuo", "ml.dmlc", "ai.djl")) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.npt4j.experiments;
+
+import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.npt4j.core.table.CategoricalColumn;
+import org.npt4j.core.table.Table;
+import org.npt4j.tribuo.AbstractNptTrainer;
+import org.npt4j.tribuo.TableDatasets;
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.Trainer;
+
+/**
+ * Runs an {@link Experiment}: splits the table once, then trains and scores every trainer on every
+ * split, in the same order each time, writing each fold's model provenance as it goes.
+ *
+ * <p>All trainers get the same Tribuo datasets for a split: numeric columns as features,
+ * categorical columns one-hot ({@code column@value}), which is the form Tribuo's XGBoost, tree and
+ * linear trainers take, and which NPT's trainers regroup into categorical columns. Under a protocol
+ * with a validation set, NPT's trainers get it for checkpoint selection; the others do not use it.
+ */
+public final class ExperimentRunner {
+
+    private final Experiment experiment;
+    private final List<String> names;
+    private final Path folder;
+    private final ProgressDisplay display;
+    private final JsonProvenanceSerialization json = new JsonProvenanceSerialization(true);
+
+    /**
+     * @param experiment the experiment
+     * @param names a display name per trainer, aligned with {@link Experiment#trainers()}
+     * @param folder the run's output folder; provenance goes under {@code provenance/}
+     * @param display where progress goes
+     */
+    public ExperimentRunner(Experiment experiment, List<String> names, Path folder, ProgressDisplay display) {
+        if (names.size() != experiment.trainers().size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + experiment.trainers().size() + " trainers");
+        }
+        this.experiment = experiment;
+        this.names = List.copyOf(names);
+        this.folder = folder;
+        this.display = display;
+    }
+
+    /** The splits and every fold's result. */
+    public record Outcome(List<Split> splits, List<FoldResult> results) {}
+
+    /**
+     * @return the splits and results
+     * @throws IOException if a provenance file cannot be written
+     */
+    public Outcome run() throws IOException {
+        TableSource source = experiment.source();
+        Table table = source.table();
+        Task task = source.task();
+        List<Split> splits = experiment.protocol().splits(table.rowCount(), strata(table, source.response(), task));
+        List<FoldResult> results = new ArrayList<>();
+        List<Trainer<?>> trainers = experiment.trainers();
+        try {
+            for (Split split : splits) {
+                Dataset<?> train = dataset(table, split.train(), task, split, "train");
+                Dataset<?> validation = split.hasValidation() ? dataset(table, split.validation(), task, split, "validation") : null;
+                Dataset<?> test = dataset(table, split.test(), task, split, "test");
+                for (int t = 0; t < trainers.size(); t++) {
+                    results.add(runOne(names.get(t), trainers.get(t), split, train, validation, test, task));
+                }
+            }
+        } finally {
+            display.close();
+        }
+        return new Outcome(splits, results);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private FoldResult runOne(String name, Trainer trainer, Split split, Dataset train, Dataset validation, Dataset test, Task task)
+            throws IOException {
+        display.started(name, split.index());
+        Map<String, Provenance> run = runProvenance(split);
+        long start = System.nanoTime();
+        Model<?> model = trainer instanceof AbstractNptTrainer npt
+                ? npt.train(train, validation, run, display::step)
+                : trainer.train(train, run);
+        long trained = System.nanoTime();
+        try {
+            List<? extends Prediction<?>> predictions = model.predict(test);
+            long predicted = System.nanoTime();
+            Map<Metric, Double> scores = new LinkedHashMap<>(Scorer.score(task, model, test, predictions));
+            scores.put(Metric.TRAIN_SECONDS, (trained - start) / 1e9);
+            scores.put(Metric.PREDICT_MS_PER_ROW, (predicted - trained) / 1e6 / test.size());
+            String file = "provenance/" + ResultFiles.safe(name) + "-fold-" + split.index() + ".json";
+            AtomicFiles.write(folder.resolve(file), json.serializeToString(ProvenanceUtil.marshalProvenance(model.getProvenance())));
+            FoldResult result = new FoldResult(name, split.index(), scores, file);
+            display.finished(result);
+            return result;
+        } finally {
+            if (model instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Closing " + name + "'s model failed", e);
+                }
+            }
+        }
+    }
+
+    private Map<String, Provenance> runProvenance(Split split) {
+        Map<String, Provenance> out = new LinkedHashMap<>();
+        out.put("experiment", new StringProvenance("experiment", experiment.name()));
+        out.put("fold", new IntProvenance("fold", split.index()));
+        out.put("protocol", new StringProvenance("protocol", experiment.protocol().describe()));
+        out.put("data-file", new StringProvenance("data-file", experiment.source().file().toString()));
+        out.put("data-sha256", new StringProvenance("data-sha256", experiment.source().sha256()));
+        return out;
+    }
+
+    private MutableDataset<?> dataset(Table table, int[] rows, Task task, Split split, String part) {
+        Table t = table.selectRows(rows);
+        String response = experiment.source().response();
+        String name = experiment.source().file().getFileName() + " fold " + split.index() + " " + part;
+        return task == Task.CLASSIFICATION ? TableDatasets.classification(t, response, name)
+                : TableDatasets.regression(t, List.of(response), name);
+    }
+
+    /** Class index per row for stratified protocols; null for regression. */
+    static int[] strata(Table table, String response, Task task) {
+        if (task != Task.CLASSIFICATION) {
+            return null;
+        }
+        CategoricalColumn labels = (CategoricalColumn) table.column(response);
+        List<String> classes = new ArrayList<>(labels.categoriesIn(Folds.all(table.rowCount())));
+        int[] out = new int[table.rowCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = classes.indexOf(labels.get(i));
+        }
+        return out;
+    }
+}

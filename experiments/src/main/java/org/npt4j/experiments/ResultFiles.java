@@ -1,0 +1,186 @@
+package org.npt4j.experiments;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes a finished experiment's files into its output folder: {@code summary.md} and
+ * {@code summary.csv} (mean ± s.e. per trainer), {@code folds.csv} (every fold's scores),
+ * {@code splits.csv} (each row's role in each split) and {@code comparison.png}. Each file is written
+ * whole or not at all.
+ */
+public final class ResultFiles {
+
+    private static final Logger LOG = Logger.getLogger(ResultFiles.class.getName());
+
+    private final Path folder;
+    private final Experiment experiment;
+    private final Summary summary;
+    private final List<Metric> quality;
+
+    /**
+     * @param folder the run's output folder
+     * @param experiment the experiment
+     * @param summary its summary
+     */
+    public ResultFiles(Path folder, Experiment experiment, Summary summary) {
+        this.folder = folder;
+        this.experiment = experiment;
+        this.summary = summary;
+        this.quality = Metric.forTask(experiment.source().task());
+    }
+
+    /** @return the comparison as an aligned text table, the best mean of each quality metric marked with * */
+    public String textTable() {
+        return table(true).plain();
+    }
+
+    /**
+     * @param outcome the splits and fold results
+     * @throws IOException if a file cannot be written
+     */
+    public void write(ExperimentRunner.Outcome outcome) throws IOException {
+        AtomicFiles.write(folder.resolve("summary.md"), markdown());
+        AtomicFiles.write(folder.resolve("summary.csv"), summaryCsv());
+        AtomicFiles.write(folder.resolve("folds.csv"), foldsCsv(outcome.results()));
+        AtomicFiles.write(folder.resolve("splits.csv"), splitsCsv(outcome.splits(), experiment.source().table().rowCount()));
+        try {
+            AtomicFiles.write(folder.resolve("comparison.png"),
+                    ComparisonChart.png(summary, quality, title(), header()));
+        } catch (IOException | RuntimeException | Error e) {
+            // A machine without fonts cannot draw text; the tables above still hold every number.
+            LOG.log(Level.WARNING, "The comparison chart could not be drawn: " + e, e);
+        }
+    }
+
+    private String title() {
+        return experiment.title().isEmpty() ? experiment.name() : experiment.title();
+    }
+
+    /** @return the dataset and protocol in one line */
+    public String header() {
+        return experiment.source() + ", " + experiment.protocol().describe();
+    }
+
+    private TextTable table(boolean markBest) {
+        List<String> head = new ArrayList<>(List.of("trainer"));
+        for (Metric m : summary.metrics()) {
+            head.add(m.name());
+        }
+        TextTable t = new TextTable(head);
+        for (String trainer : summary.trainers()) {
+            List<String> row = new ArrayList<>(List.of(trainer));
+            for (Metric m : summary.metrics()) {
+                Summary.Stat s = summary.get(trainer, m);
+                String cell = m == Metric.TRAIN_SECONDS || m == Metric.PREDICT_MS_PER_ROW ? timing(s) : s.format();
+                boolean best = markBest && quality.contains(m) && trainer.equals(summary.best(m));
+                row.add(best ? "*" + cell : cell);
+            }
+            t.add(row);
+        }
+        return t;
+    }
+
+    private static String timing(Summary.Stat s) {
+        return s.n() == 0 ? "n/a" : String.format(Locale.ROOT, "%.3g", s.mean());
+    }
+
+    private String markdown() {
+        return "# " + title() + "\n\n" + header() + ".\n\n" + table(false).markdown().replace("| ---|", "|---|")
+                + "\nMean ± standard error over " + foldsCount() + " folds; times are means per fold (training) and per test row "
+                + "(prediction). Best mean per metric: " + bestList() + ".\n";
+    }
+
+    private int foldsCount() {
+        return summary.trainers().isEmpty() ? 0 : summary.get(summary.trainers().get(0), summary.metrics().get(0)).n();
+    }
+
+    private String bestList() {
+        List<String> parts = new ArrayList<>();
+        for (Metric m : quality) {
+            parts.add(m.name() + " " + summary.best(m));
+        }
+        return String.join(", ", parts);
+    }
+
+    private String summaryCsv() {
+        StringBuilder out = new StringBuilder("trainer");
+        for (Metric m : summary.metrics()) {
+            out.append(',').append(m.key()).append("_mean,").append(m.key()).append("_se");
+        }
+        out.append(",folds\n");
+        for (String t : summary.trainers()) {
+            out.append(csv(t));
+            int n = 0;
+            for (Metric m : summary.metrics()) {
+                Summary.Stat s = summary.get(t, m);
+                out.append(',').append(number(s.mean())).append(',').append(number(s.standardError()));
+                n = Math.max(n, s.n());
+            }
+            out.append(',').append(n).append('\n');
+        }
+        return out.toString();
+    }
+
+    private String foldsCsv(List<FoldResult> results) {
+        StringBuilder out = new StringBuilder("trainer,fold");
+        for (Metric m : summary.metrics()) {
+            out.append(',').append(m.key());
+        }
+        out.append(",provenance\n");
+        for (FoldResult r : results) {
+            out.append(csv(r.trainer())).append(',').append(r.fold());
+            for (Metric m : summary.metrics()) {
+                out.append(',').append(number(r.get(m)));
+            }
+            out.append(',').append(r.provenanceFile()).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String splitsCsv(List<Split> splits, int rows) {
+        String[][] role = new String[rows][splits.size()];
+        for (Split s : splits) {
+            for (int r : s.train()) {
+                role[r][s.index()] = "train";
+            }
+            for (int r : s.validation()) {
+                role[r][s.index()] = "validation";
+            }
+            for (int r : s.test()) {
+                role[r][s.index()] = "test";
+            }
+        }
+        StringBuilder out = new StringBuilder("row");
+        for (Split s : splits) {
+            out.append(",split_").append(s.index());
+        }
+        out.append('\n');
+        for (int r = 0; r < rows; r++) {
+            out.append(r);
+            for (int s = 0; s < splits.size(); s++) {
+                out.append(',').append(role[r][s] == null ? "unused" : role[r][s]);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** @return the name with anything but letters, digits, '-', '_' and '.' replaced, for file names */
+    static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

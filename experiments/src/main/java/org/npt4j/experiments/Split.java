@@ -1,0 +1,37 @@
+package org.npt4j.experiments;
+
+import java.util.Arrays;
+
+/**
+ * One fold of a protocol: which table rows each trainer trains on, which pick NPT's checkpoint, and
+ * which are scored. Row indices refer to the source table; the three sets are disjoint.
+ *
+ * @param index the fold's number, from 0
+ * @param train rows every trainer learns from
+ * @param validation rows for NPT's checkpoint selection (empty when the protocol has none, in which
+ *        case NPT holds out its own {@code validationFraction} of {@code train})
+ * @param test rows every trainer is scored on
+ */
+public record Split(int index, int[] train, int[] validation, int[] test) {
+
+    /** @return whether the protocol gives a validation set */
+    public boolean hasValidation() {
+        return validation.length > 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Split s && s.index == index && Arrays.equals(s.train, train)
+                && Arrays.equals(s.validation, validation) && Arrays.equals(s.test, test);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * index + Arrays.hashCode(train)) + Arrays.hashCode(validation)) + Arrays.hashCode(test);
+    }
+
+    @Override
+    public String toString() {
+        return "Split " + index + ": " + train.length + " train, " + validation.length + " validation, " + test.length + " test";
+    }
+}
