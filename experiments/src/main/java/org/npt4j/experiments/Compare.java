@@ -105,9 +105,10 @@ public final class Compare {
             Path folder = outputFolder(experiment);
             writeConfiguration(cm, folder);
             out.println(experiment.title().isEmpty() ? experiment.name() : experiment.title());
-            out.println(experiment.source() + ", " + experiment.protocol().describe());
-            ProgressDisplay display = display(options.progress, err, names, experiment);
-            ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, names, folder, display).run();
+            out.println(experiment.describe());
+            List<Split> splits = experiment.splits();
+            ProgressDisplay display = display(options.progress, err, names, splits.size());
+            ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, names, folder, display).run(splits);
             List<Metric> metrics = new ArrayList<>(Metric.forTask(experiment.source().task()));
             metrics.addAll(Metric.timings());
             Summary summary = new Summary(outcome.results(), names, metrics);
@@ -130,7 +131,7 @@ public final class Compare {
         } catch (ConfigLoaderException e) {
             err.println("configuration error: " + e.getMessage());
             return 1;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | TrainerFailedException e) {
             err.println("error: " + e.getMessage());
             return 1;
         } catch (IOException e) {
@@ -179,9 +180,7 @@ public final class Compare {
         AtomicFiles.write(folder.resolve("configuration.xml"), bytes.toByteArray());
     }
 
-    private static ProgressDisplay display(ProgressMode mode, PrintStream err, List<String> names, Experiment experiment) {
-        int folds = experiment.protocol().splits(experiment.source().table().rowCount(),
-                ExperimentRunner.strata(experiment.source().table(), experiment.source().response(), experiment.source().task())).size();
+    private static ProgressDisplay display(ProgressMode mode, PrintStream err, List<String> names, int folds) {
         ProgressMode effective = mode == ProgressMode.AUTO ? (System.console() != null ? ProgressMode.BAR : ProgressMode.LOG) : mode;
         return switch (effective) {
             case BAR -> new TerminalProgress(err, names, folds);
@@ -192,9 +191,15 @@ public final class Compare {
 
     private static void quietTrainerLogs() {
         for (String name : List.of("org.npt4j", "org.tribuo", "ml.dmlc", "ai.djl")) {
-            Logger logger = Logger.getLogger(name);
-            logger.setLevel(Level.WARNING);
-            QUIETED.add(logger);
+            quiet(name, Level.WARNING);
         }
+        // DJL warns that it cannot count GPUs on every machine that has a CUDA library but no driver.
+        quiet("ai.djl.util.cuda.CudaUtils", Level.SEVERE);
+    }
+
+    private static void quiet(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        QUIETED.add(logger);
     }
 }

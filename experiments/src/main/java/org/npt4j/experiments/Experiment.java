@@ -10,6 +10,9 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.npt4j.core.table.CategoricalColumn;
+import org.npt4j.core.table.Table;
 import org.tribuo.Trainer;
 
 /**
@@ -72,6 +75,11 @@ public final class Experiment implements Configurable {
         return title;
     }
 
+    /** @return the dataset and the protocol in one line, for headers */
+    public String describe() {
+        return source + ", " + protocol.describe(source.task());
+    }
+
     /** @return the data */
     public TableSource source() {
         return source;
@@ -87,6 +95,26 @@ public final class Experiment implements Configurable {
         List<Trainer<?>> out = new ArrayList<>();
         for (Trainer<?> t : trainers) {
             out.add(t);
+        }
+        return out;
+    }
+
+    /** @return the protocol's splits of the source table, the same on every call */
+    public List<Split> splits() {
+        Table table = source.table();
+        return protocol.splits(table.rowCount(), strata(table));
+    }
+
+    /** Class index per row for stratified protocols; null for regression. */
+    private int[] strata(Table table) {
+        if (source.task() != Task.CLASSIFICATION) {
+            return null;
+        }
+        CategoricalColumn labels = (CategoricalColumn) table.column(source.response());
+        List<String> classes = new ArrayList<>(labels.categoriesIn(IntStream.range(0, table.rowCount()).toArray()));
+        int[] out = new int[table.rowCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = classes.indexOf(labels.get(i));
         }
         return out;
     }

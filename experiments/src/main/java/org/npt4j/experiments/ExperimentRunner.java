@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.Table;
 import org.npt4j.tribuo.AbstractNptTrainer;
 import org.npt4j.tribuo.TableDatasets;
@@ -58,14 +57,14 @@ public final class ExperimentRunner {
     public record Outcome(List<Split> splits, List<FoldResult> results) {}
 
     /**
+     * @param splits the experiment's splits, from {@link Experiment#splits()}
      * @return the splits and results
      * @throws IOException if a provenance file cannot be written
      */
-    public Outcome run() throws IOException {
+    public Outcome run(List<Split> splits) throws IOException {
         TableSource source = experiment.source();
         Table table = source.table();
         Task task = source.task();
-        List<Split> splits = experiment.protocol().splits(table.rowCount(), strata(table, source.response(), task));
         List<FoldResult> results = new ArrayList<>();
         List<Trainer<?>> trainers = experiment.trainers();
         try {
@@ -89,12 +88,22 @@ public final class ExperimentRunner {
         display.started(name, split.index());
         Map<String, Provenance> run = runProvenance(split);
         long start = System.nanoTime();
-        Model<?> model = trainer instanceof AbstractNptTrainer npt
-                ? npt.train(train, validation, run, display::step)
-                : trainer.train(train, run);
+        Model<?> model;
+        try {
+            model = trainer instanceof AbstractNptTrainer npt
+                    ? npt.train(train, validation, run, display::step)
+                    : trainer.train(train, run);
+        } catch (RuntimeException e) {
+            throw new TrainerFailedException(name, split.index(), "training", e);
+        }
         long trained = System.nanoTime();
         try {
-            List<? extends Prediction<?>> predictions = model.predict(test);
+            List<? extends Prediction<?>> predictions;
+            try {
+                predictions = model.predict(test);
+            } catch (RuntimeException e) {
+                throw new TrainerFailedException(name, split.index(), "prediction", e);
+            }
             long predicted = System.nanoTime();
             Map<Metric, Double> scores = new LinkedHashMap<>(Scorer.score(task, model, test, predictions));
             scores.put(Metric.TRAIN_SECONDS, (trained - start) / 1e9);
@@ -119,7 +128,7 @@ public final class ExperimentRunner {
         Map<String, Provenance> out = new LinkedHashMap<>();
         out.put("experiment", new StringProvenance("experiment", experiment.name()));
         out.put("fold", new IntProvenance("fold", split.index()));
-        out.put("protocol", new StringProvenance("protocol", experiment.protocol().describe()));
+        out.put("protocol", new StringProvenance("protocol", experiment.protocol().describe(experiment.source().task())));
         out.put("data-file", new StringProvenance("data-file", experiment.source().file().toString()));
         out.put("data-sha256", new StringProvenance("data-sha256", experiment.source().sha256()));
         return out;
@@ -131,19 +140,5 @@ public final class ExperimentRunner {
         String name = experiment.source().file().getFileName() + " fold " + split.index() + " " + part;
         return task == Task.CLASSIFICATION ? TableDatasets.classification(t, response, name)
                 : TableDatasets.regression(t, List.of(response), name);
-    }
-
-    /** Class index per row for stratified protocols; null for regression. */
-    static int[] strata(Table table, String response, Task task) {
-        if (task != Task.CLASSIFICATION) {
-            return null;
-        }
-        CategoricalColumn labels = (CategoricalColumn) table.column(response);
-        List<String> classes = new ArrayList<>(labels.categoriesIn(Folds.all(table.rowCount())));
-        int[] out = new int[table.rowCount()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = classes.indexOf(labels.get(i));
-        }
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Shuffled, optionally stratified assignment of rows to groups: the building block of both
@@ -71,7 +72,7 @@ final class Folds {
 
     /** @return the rows whose group is (or is not) {@code g}, in ascending order */
     static int[] select(int[] rows, int[] group, int g, boolean in) {
-        return java.util.stream.IntStream.range(0, rows.length).filter(i -> (group[i] == g) == in)
+        return IntStream.range(0, rows.length).filter(i -> (group[i] == g) == in)
                 .map(i -> rows[i]).sorted().toArray();
     }
 
@@ -85,6 +86,6 @@ final class Folds {
     }
 
     static int[] all(int n) {
-        return java.util.stream.IntStream.range(0, n).toArray();
+        return IntStream.range(0, n).toArray();
     }
 }

@@ -57,7 +57,7 @@ public final class KFoldProtocol implements Protocol {
     }
 
     @Override
-    public String describe() {
-        return folds + "-fold cross-validation" + (stratified ? " (stratified)" : "") + ", seed " + seed;
+    public String describe(Task task) {
+        return folds + "-fold cross-validation" + (stratified && task == Task.CLASSIFICATION ? " (stratified)" : "") + ", seed " + seed;
     }
 }

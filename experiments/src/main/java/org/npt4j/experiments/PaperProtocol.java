@@ -120,10 +120,10 @@ public final class PaperProtocol implements Protocol {
     }
 
     @Override
-    public String describe() {
+    public String describe(Task task) {
         int k = folds();
         return String.format(java.util.Locale.ROOT, "paper protocol: %d of %d splits, %.0f%% train / %.0f%% validation / %.0f%% test%s, seed %d",
                 splits, k, 100 * (1 - validationFraction - 1.0 / k), 100 * validationFraction, 100.0 / k,
-                stratified ? " (stratified)" : "", seed);
+                stratified && task == Task.CLASSIFICATION ? " (stratified)" : "", seed);
     }
 }

@@ -17,6 +17,9 @@ public interface Protocol extends Configurable {
      */
     List<Split> splits(int rows, int[] strata);
 
-    /** @return a one-line description for the results' header */
-    String describe();
+    /**
+     * @param task the experiment's task; stratification applies to classification only
+     * @return a one-line description for the results' header and provenance
+     */
+    String describe(Task task);
 }

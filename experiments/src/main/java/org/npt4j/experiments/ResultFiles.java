@@ -51,7 +51,7 @@ public final class ResultFiles {
         AtomicFiles.write(folder.resolve("splits.csv"), splitsCsv(outcome.splits(), experiment.source().table().rowCount()));
         try {
             AtomicFiles.write(folder.resolve("comparison.png"),
-                    ComparisonChart.png(summary, quality, title(), header()));
+                    ComparisonChart.png(summary, quality, title(), experiment.describe()));
         } catch (IOException | RuntimeException | Error e) {
             // A machine without fonts cannot draw text; the tables above still hold every number.
             LOG.log(Level.WARNING, "The comparison chart could not be drawn: " + e, e);
@@ -60,11 +60,6 @@ public final class ResultFiles {
 
     private String title() {
         return experiment.title().isEmpty() ? experiment.name() : experiment.title();
-    }
-
-    /** @return the dataset and protocol in one line */
-    public String header() {
-        return experiment.source() + ", " + experiment.protocol().describe();
     }
 
     private TextTable table(boolean markBest) {
@@ -91,7 +86,7 @@ public final class ResultFiles {
     }
 
     private String markdown() {
-        return "# " + title() + "\n\n" + header() + ".\n\n" + table(false).markdown().replace("| ---|", "|---|")
+        return "# " + title() + "\n\n" + experiment.describe() + ".\n\n" + table(false).markdown().replace("| ---|", "|---|")
                 + "\nMean ± standard error over " + foldsCount() + " folds; times are means per fold (training) and per test row "
                 + "(prediction). Best mean per metric: " + bestList() + ".\n";
     }

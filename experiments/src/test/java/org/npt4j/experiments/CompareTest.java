@@ -58,6 +58,21 @@ class CompareTest {
                     <property name="numTrees" value="5"/>
                   </component>
                   <component name="cart" type="org.tribuo.regression.rtree.CARTRegressionTrainer"/>
+                  <component name="linear-unscaled-onehot" type="org.tribuo.transform.TransformTrainer">
+                    <property name="innerTrainer" value="linear-sgd"/>
+                    <property name="transformations" value="standardise"/>
+                  </component>
+                  <component name="linear-sgd" type="org.tribuo.regression.sgd.linear.LinearSGDTrainer">
+                    <property name="objective" value="squared-loss"/>
+                  </component>
+                  <component name="squared-loss" type="org.tribuo.regression.sgd.objectives.SquaredLoss"/>
+                  <component name="standardise" type="org.tribuo.transform.TransformationMap">
+                    <propertylist name="globalTransformations"><item>mean-std</item></propertylist>
+                  </component>
+                  <component name="mean-std" type="org.tribuo.transform.transformations.MeanStdDevTransformation">
+                    <property name="targetMean" value="0.0"/>
+                    <property name="targetStdDev" value="1.0"/>
+                  </component>
                   <component name="xgboost-classifier" type="org.tribuo.classification.xgboost.XGBoostClassificationTrainer">
                     <property name="numTrees" value="5"/>
                   </component>
@@ -145,6 +160,15 @@ class CompareTest {
         assertEquals(1, run("-c", config.toString()));
         assertTrue(err.contains("XGBoostClassificationTrainer") && err.contains("regression"), err);
         assertTrue(!Files.exists(dir.resolve("results")), "nothing is written for a configuration that fails");
+    }
+
+    @Test
+    void aTrainerThatFailsIsNamedWithItsFold() throws IOException {
+        // Standardising every feature (the shipped configs standardise numeric ones only), a one-hot feature's only explicit value is 1: its standard deviation is 0 and
+        // standardising it gives NaN, which Tribuo's SGD refuses.
+        Path config = config("", "<item>linear-unscaled-onehot</item>");
+        assertEquals(1, run("-c", config.toString(), "--progress", "NONE"));
+        assertTrue(err.contains("Trainer 'linear-unscaled-onehot' failed in training on fold 1") && err.contains("NaN"), err);
     }
 
     @Test
