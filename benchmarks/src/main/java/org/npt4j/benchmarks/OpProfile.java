@@ -33,6 +33,8 @@ import org.npt4j.core.training.NptTrainer;
 public final class OpProfile {
 
     private static final int PROFILED_STEPS = 3;
+    // -Dprofile.shapes=true groups ops by input shapes too, to tell apart the call sites of one op.
+    private static final boolean SHAPES = Boolean.getBoolean("profile.shapes");
     private static final int TOP = 30;
 
     private OpProfile() {}
@@ -50,7 +52,7 @@ public final class OpProfile {
         long[] wall = new long[2];
         NptTrainer trainer = new NptTrainer(config, p -> {
             if (p.step() == warmup) {
-                JniUtils.startProfile(false, false, false);
+                JniUtils.startProfile(false, SHAPES, false);
                 wall[0] = System.nanoTime();
             } else if (p.step() == warmup + PROFILED_STEPS) {
                 wall[1] = System.nanoTime();
@@ -60,7 +62,13 @@ public final class OpProfile {
         try (NptModel model = trainer.fit(table, shape.targets(), null)) {
             report(shape, trace, (wall[1] - wall[0]) / 1e6 / PROFILED_STEPS);
         } finally {
-            Files.deleteIfExists(trace);
+            // -Dprofile.keep=<file> keeps the Chrome trace (chrome://tracing, Perfetto).
+            String keep = System.getProperty("profile.keep");
+            if (keep != null && !keep.isBlank()) {
+                Files.move(trace, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(trace);
+            }
         }
     }
 
@@ -69,15 +77,15 @@ public final class OpProfile {
     private static void report(Shape shape, Path trace, double stepMs) throws IOException {
         List<Op> ops = read(trace);
         Map<String, double[]> byName = selfTimes(ops);
-        double nativeMs = byName.values().stream().mapToDouble(v -> v[1]).sum() / 1000 / PROFILED_STEPS;
+        double nativeMs = byName.values().stream().mapToDouble(v -> v[1]).sum() / 1e6 / PROFILED_STEPS;
         long calls = Math.round(byName.values().stream().mapToDouble(v -> v[0]).sum() / PROFILED_STEPS);
         System.out.printf(Locale.ROOT, "%s: %.0f ms per step (wall, profiled), %.0f ms in native ops, %d native op calls per step%n",
                 shape.name(), stepMs, nativeMs, calls);
-        System.out.printf(Locale.ROOT, "%-40s %10s %12s %8s%n", "op", "calls/step", "self ms/step", "% step");
+        System.out.printf(Locale.ROOT, "%-60s %10s %12s %8s%n", "op", "calls/step", "self ms/step", "% step");
         byName.entrySet().stream().sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[1]))
-                .limit(TOP).forEach(e -> System.out.printf(Locale.ROOT, "%-40s %10.0f %12.1f %7.1f%%%n", e.getKey(),
-                        e.getValue()[0] / PROFILED_STEPS, e.getValue()[1] / 1000 / PROFILED_STEPS,
-                        100 * e.getValue()[1] / 1000 / PROFILED_STEPS / stepMs));
+                .limit(TOP).forEach(e -> System.out.printf(Locale.ROOT, "%-60s %10.0f %12.1f %7.1f%%%n", e.getKey(),
+                        e.getValue()[0] / PROFILED_STEPS, e.getValue()[1] / 1e6 / PROFILED_STEPS,
+                        100 * e.getValue()[1] / 1e6 / PROFILED_STEPS / stepMs));
     }
 
     private static List<Op> read(Path trace) throws IOException {
@@ -90,14 +98,18 @@ public final class OpProfile {
         for (JsonElement e : events) {
             JsonObject o = e.getAsJsonObject();
             if (o.has("dur") && o.has("ts") && "X".equals(o.get("ph").getAsString())) {
-                ops.add(new Op(o.get("name").getAsString(), o.get("ts").getAsLong(), o.get("dur").getAsLong(),
+                String name = o.get("name").getAsString();
+                if (SHAPES && o.has("shape")) {
+                    name += " " + o.get("shape");
+                }
+                ops.add(new Op(name, Math.round(o.get("ts").getAsDouble() * 1000), Math.round(o.get("dur").getAsDouble() * 1000),
                         o.has("tid") ? o.get("tid").getAsLong() : 0));
             }
         }
         return ops;
     }
 
-    /** Calls and self microseconds per op name, nesting recovered from start and end times per thread. */
+    /** Calls and self nanoseconds per op name, nesting recovered from start and end times per thread. */
     private static Map<String, double[]> selfTimes(List<Op> ops) {
         ops.sort(Comparator.comparingLong(Op::tid).thenComparingLong(Op::start).thenComparingLong(o -> -o.duration()));
         Map<String, double[]> out = new HashMap<>();

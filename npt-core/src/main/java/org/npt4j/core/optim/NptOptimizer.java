@@ -56,6 +56,8 @@ public final class NptOptimizer implements AutoCloseable {
                     NDArray raw = w.getGradient();
                     raw.attach(scope);
                     scope.tempAttachAll(w, firstMoments[i], secondMoments[i]);
+                    // For a large parameter the gradient is clipped in place and is LAMB's scratch space, so the
+                    // step allocates nothing its size; either way it is zeroed for the next backward pass.
                     lamb.update(w, clipping.apply(raw), firstMoments[i], secondMoments[i], learningRate);
                     raw.muli(0);
                 }

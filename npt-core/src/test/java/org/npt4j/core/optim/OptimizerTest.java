@@ -2,6 +2,7 @@ package org.npt4j.core.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -79,6 +80,45 @@ class OptimizerTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(w[i], actual[i], 1e-6, "element " + i);
         }
+    }
+
+    @Test
+    void theAllocationFreeFormForLargeParametersMatchesTheFormula() {
+        int n = (int) GradientClipping.LARGE;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        double[] w = new double[n];
+        double[] g = new double[n];
+        double[] mom = new double[n];
+        double[] var = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = rng.nextGaussian();
+            g[i] = rng.nextGaussian() * 0.1;
+            mom[i] = rng.nextGaussian() * 0.01;
+            var[i] = rng.nextDouble() * 1e-3;
+        }
+        try (GradMode off = GradMode.disabled(); NDManager m = Engines.pytorch().newBaseManager()) {
+            NDArray weight = m.create(toFloats(w));
+            NDArray moment = m.create(toFloats(mom));
+            NDArray variance = m.create(toFloats(var));
+            new Lamb(0.9, 0.999, 1e-6, 0, 10).update(weight, m.create(toFloats(g)), moment, variance, LR);
+            lamb(w, g, mom, var);
+            float[] actual = weight.toFloatArray();
+            float[] actualMoment = moment.toFloatArray();
+            float[] actualVariance = variance.toFloatArray();
+            for (int i = 0; i < n; i += 997) {
+                assertEquals(w[i], actual[i], 1e-5, "weight " + i);
+                assertEquals(mom[i], actualMoment[i], 1e-6, "first moment " + i);
+                assertEquals(var[i], actualVariance[i], 1e-7, "second moment " + i);
+            }
+        }
+    }
+
+    private static float[] toFloats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     @Test
@@ -174,9 +214,24 @@ class OptimizerTest {
     @Test
     void clippingIsElementWiseOnBothSides() {
         try (NDManager m = Engines.pytorch().newBaseManager()) {
-            NDArray g = m.create(new float[] {-3f, -0.5f, 0.25f, 7f});
-            assertArrayEquals(new float[] {-1f, -0.5f, 0.25f, 1f}, new GradientClipping(1).apply(g).toFloatArray());
-            assertArrayEquals(g.toFloatArray(), new GradientClipping(0).apply(g).toFloatArray());
+            NDArray small = m.create(new float[] {-3f, -0.5f, 0.25f, 7f, Float.NaN});
+            assertArrayEquals(new float[] {-1f, -0.5f, 0.25f, 1f, Float.NaN}, new GradientClipping(1).apply(small).toFloatArray());
+            assertArrayEquals(new float[] {-3f, 7f}, new GradientClipping(0).apply(m.create(new float[] {-3f, 7f})).toFloatArray());
+
+            // A large gradient is clipped in place, also when a NaN hides the range from the bound check.
+            float[] values = new float[(int) GradientClipping.LARGE];
+            values[0] = -3f;
+            values[1] = 7f;
+            values[2] = 0.5f;
+            values[3] = Float.NaN;
+            NDArray large = m.create(values);
+            assertSame(large, new GradientClipping(1).apply(large));
+            float[] clipped = large.toFloatArray();
+            assertArrayEquals(new float[] {-1f, 1f, 0.5f, Float.NaN}, java.util.Arrays.copyOf(clipped, 4));
+            NDArray inRange = m.create(new float[(int) GradientClipping.LARGE]).addi(0.5f);
+            assertSame(inRange, new GradientClipping(1).apply(inRange));
+            assertEquals(0.5f, inRange.getFloat(12345), 0f);
         }
     }
+
 }
