@@ -102,11 +102,12 @@ public final class Compare {
             for (Trainer<?> t : experiment.trainers()) {
                 names.add(cm.getConfiguredName(t).orElse(t.getClass().getSimpleName()));
             }
+            // Splits first: a table too small for the protocol fails before any folder is made.
+            List<Split> splits = experiment.splits();
             Path folder = outputFolder(experiment);
             writeConfiguration(cm, folder);
-            out.println(experiment.title().isEmpty() ? experiment.name() : experiment.title());
+            out.println(experiment.heading());
             out.println(experiment.describe());
-            List<Split> splits = experiment.splits();
             ProgressDisplay display = display(options.progress, err, names, splits.size());
             ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, names, folder, display).run(splits);
             List<Metric> metrics = new ArrayList<>(Metric.forTask(experiment.source().task()));

@@ -70,9 +70,9 @@ public final class Experiment implements Configurable {
         return name;
     }
 
-    /** @return the description line, possibly empty */
-    public String title() {
-        return title;
+    /** @return the title, or the component name when there is none */
+    public String heading() {
+        return title.isEmpty() ? name : title;
     }
 
     /** @return the dataset and the protocol in one line, for headers */

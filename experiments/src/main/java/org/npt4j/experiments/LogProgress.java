@@ -49,7 +49,8 @@ final class LogProgress implements ProgressDisplay {
         eta.finished(result.trainer(), now);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "fold %d/%d %s:", fold + 1, folds, trainer));
         for (Map.Entry<Metric, Double> e : result.scores().entrySet()) {
-            line.append(String.format(Locale.ROOT, " %s %.4g", e.getKey().name(), e.getValue()));
+            line.append(' ').append(e.getKey().name()).append(' ')
+                    .append(e.getValue().isNaN() ? "n/a" : String.format(Locale.ROOT, "%.4g", e.getValue()));
         }
         line.append(", ETA ").append(Eta.format(eta.remaining(now)));
         out.println(line);

@@ -45,21 +45,17 @@ public final class ResultFiles {
      * @throws IOException if a file cannot be written
      */
     public void write(ExperimentRunner.Outcome outcome) throws IOException {
-        AtomicFiles.write(folder.resolve("summary.md"), markdown());
+        AtomicFiles.write(folder.resolve("summary.md"), markdown(outcome.splits().size()));
         AtomicFiles.write(folder.resolve("summary.csv"), summaryCsv());
         AtomicFiles.write(folder.resolve("folds.csv"), foldsCsv(outcome.results()));
         AtomicFiles.write(folder.resolve("splits.csv"), splitsCsv(outcome.splits(), experiment.source().table().rowCount()));
         try {
             AtomicFiles.write(folder.resolve("comparison.png"),
-                    ComparisonChart.png(summary, quality, title(), experiment.describe()));
+                    ComparisonChart.png(summary, quality, experiment.heading(), experiment.describe()));
         } catch (IOException | RuntimeException | Error e) {
             // A machine without fonts cannot draw text; the tables above still hold every number.
             LOG.log(Level.WARNING, "The comparison chart could not be drawn: " + e, e);
         }
-    }
-
-    private String title() {
-        return experiment.title().isEmpty() ? experiment.name() : experiment.title();
     }
 
     private TextTable table(boolean markBest) {
@@ -85,14 +81,10 @@ public final class ResultFiles {
         return s.n() == 0 ? "n/a" : String.format(Locale.ROOT, "%.3g", s.mean());
     }
 
-    private String markdown() {
-        return "# " + title() + "\n\n" + experiment.describe() + ".\n\n" + table(false).markdown().replace("| ---|", "|---|")
-                + "\nMean ± standard error over " + foldsCount() + " folds; times are means per fold (training) and per test row "
+    private String markdown(int folds) {
+        return "# " + experiment.heading() + "\n\n" + experiment.describe() + ".\n\n" + table(false).markdown()
+                + "\nMean ± standard error over " + folds + " folds; times are means per fold (training) and per test row "
                 + "(prediction). Best mean per metric: " + bestList() + ".\n";
-    }
-
-    private int foldsCount() {
-        return summary.trainers().isEmpty() ? 0 : summary.get(summary.trainers().get(0), summary.metrics().get(0)).n();
     }
 
     private String bestList() {

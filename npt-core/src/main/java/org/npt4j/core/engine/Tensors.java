@@ -12,6 +12,14 @@ public final class Tensors {
     private Tensors() {}
 
     /**
+     * Elements from which an array counts as large: code on hot paths then avoids temporaries of
+     * its size, because on a CPU a fresh allocation of a megabyte or more is paid page by page
+     * (glibc maps large blocks anew on every allocation and the kernel zero-fills them on first
+     * touch), which can cost more than the arithmetic done with it.
+     */
+    public static final long LARGE = 1L << 18;
+
+    /**
      * A 0-d constant in memory owned by PyTorch, on the manager (and device) of {@code like}.
      *
      * <p>Use it instead of {@code NDArray.mul(Number)} and {@code div(Number)} on anything autograd

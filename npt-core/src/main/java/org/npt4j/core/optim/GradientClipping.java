@@ -1,18 +1,13 @@
 package org.npt4j.core.optim;
 
 import ai.djl.ndarray.NDArray;
+import org.npt4j.core.engine.Tensors;
 
 /**
  * Element-wise gradient clipping to [−c, c], which is what the reference's "clip at 1" does (a
  * backward hook clamping each parameter's gradient), not global-norm clipping.
  */
 public final class GradientClipping {
-
-    /**
-     * Elements from which a parameter counts as large: its temporaries are then avoided, because on
-     * a CPU a fresh allocation of a megabyte or more is paid page by page.
-     */
-    static final long LARGE = 1L << 18;
 
     private final float value;
 
@@ -39,7 +34,7 @@ public final class GradientClipping {
         if (value <= 0) {
             return gradient;
         }
-        if (gradient.size() < LARGE) {
+        if (gradient.size() < Tensors.LARGE) {
             return gradient.clip(-value, value);
         }
         if (gradient.getDevice().isGpu() || outOfRange(gradient)) {

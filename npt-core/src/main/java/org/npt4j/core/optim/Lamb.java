@@ -56,7 +56,7 @@ public final class Lamb {
      * @param learningRate lr
      */
     public void update(NDArray weight, NDArray gradient, NDArray firstMoment, NDArray secondMoment, double learningRate) {
-        NDArray u = weight.size() >= GradientClipping.LARGE ? directionInPlace(gradient, firstMoment, secondMoment)
+        NDArray u = weight.size() >= Tensors.LARGE ? directionInPlace(gradient, firstMoment, secondMoment)
                 : direction(gradient, firstMoment, secondMoment);
         if (weightDecay != 0) {
             u.addi(weight.mul(weightDecay));

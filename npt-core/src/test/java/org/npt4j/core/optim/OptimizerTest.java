@@ -17,6 +17,7 @@ import org.npt4j.core.Fixtures;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.engine.Engines;
 import org.npt4j.core.engine.GradMode;
+import org.npt4j.core.engine.Tensors;
 import org.npt4j.core.loss.TradeoffSchedule;
 
 /** LAMB, Lookahead, clipping and both schedules against values computed by hand. */
@@ -84,7 +85,7 @@ class OptimizerTest {
 
     @Test
     void theAllocationFreeFormForLargeParametersMatchesTheFormula() {
-        int n = (int) GradientClipping.LARGE;
+        int n = (int) Tensors.LARGE;
         java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
         double[] w = new double[n];
         double[] g = new double[n];
@@ -219,7 +220,7 @@ class OptimizerTest {
             assertArrayEquals(new float[] {-3f, 7f}, new GradientClipping(0).apply(m.create(new float[] {-3f, 7f})).toFloatArray());
 
             // A large gradient is clipped in place, also when a NaN hides the range from the bound check.
-            float[] values = new float[(int) GradientClipping.LARGE];
+            float[] values = new float[(int) Tensors.LARGE];
             values[0] = -3f;
             values[1] = 7f;
             values[2] = 0.5f;
@@ -228,7 +229,7 @@ class OptimizerTest {
             assertSame(large, new GradientClipping(1).apply(large));
             float[] clipped = large.toFloatArray();
             assertArrayEquals(new float[] {-1f, 1f, 0.5f, Float.NaN}, java.util.Arrays.copyOf(clipped, 4));
-            NDArray inRange = m.create(new float[(int) GradientClipping.LARGE]).addi(0.5f);
+            NDArray inRange = m.create(new float[(int) Tensors.LARGE]).addi(0.5f);
             assertSame(inRange, new GradientClipping(1).apply(inRange));
             assertEquals(0.5f, inRange.getFloat(12345), 0f);
         }
