@@ -76,7 +76,8 @@ final class Folds {
                 .map(i -> rows[i]).sorted().toArray();
     }
 
-    private static void shuffle(int[] a, Random rng) {
+    /** Fisher–Yates, in place. */
+    static void shuffle(int[] a, Random rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = a[i];

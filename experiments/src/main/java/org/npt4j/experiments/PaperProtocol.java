@@ -105,12 +105,7 @@ public final class PaperProtocol implements Protocol {
         boolean[] out = new boolean[rows.length];
         for (int c : Arrays.stream(key).distinct().sorted().toArray()) {
             int[] members = IntStream.range(0, rows.length).filter(i -> key[i] == c).toArray();
-            for (int i = members.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = members[i];
-                members[i] = members[j];
-                members[j] = t;
-            }
+            Folds.shuffle(members, rng);
             int take = (int) Math.round(share * members.length);
             for (int i = 0; i < take; i++) {
                 out[members[i]] = true;
