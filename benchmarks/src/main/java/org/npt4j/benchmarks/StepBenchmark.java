@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.engine.Engines;
+import org.npt4j.core.engine.NativeHeap;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.table.Table;
@@ -28,11 +29,12 @@ import org.npt4j.core.training.NptTrainer;
  * (masking, batch upload, forward, backward, clipping, LAMB and Lookahead), the matrix FLOP/s that
  * step achieves ({@link FlopModel}) as a fraction of the matMul throughput, prediction throughput
  * against the stored context (and whether it is linear in the number of rows), peak heap, peak
- * RSS next to an estimate of the memory the step needs, and RSS growth over the second half of the
- * timed steps (native memory that is not given back would show there).
+ * RSS next to an estimate of the memory the step needs, and RSS growth over the timed steps. With
+ * {@code --growth}, native memory over long runs instead ({@link NativeGrowth}, 300 steps by default).
  *
  * <pre>
  *   StepBenchmark                       # the default shapes, results in target/
+ *   StepBenchmark --growth bc-paper 300 # native memory over 300 steps
  *   StepBenchmark bc-cpu,scale-1024     # chosen shapes
  *   StepBenchmark --results ...         # also writes RESULTS.md with the machine description
  * </pre>
@@ -41,26 +43,46 @@ public final class StepBenchmark {
 
     private static final String HEADER = "shape,description,batch_rows,steps_measured,median_step_ms,min_step_ms,max_step_ms,"
             + "parameters,gflop_per_step,achieved_gflops,fraction_of_matmul,predict_rows_per_s,predict_linearity,"
-            + "peak_rss_mb,estimated_need_mb,peak_heap_mb,rss_growth_second_half_mb,intra_op_threads";
+            + "peak_rss_mb,estimated_need_mb,peak_heap_mb,rss_growth_after_warmup_mb,intra_op_threads";
+
+    static final String STEP_SECTION = "Training step, prediction and peak memory";
+    static final String GROWTH_SECTION = "Native memory over long runs";
 
     private StepBenchmark() {}
 
     /**
-     * @param args {@code [--results] [shape,shape...]} to run shapes in child JVMs; {@code --run shape}
-     *     or {@code --matmul} in this one
+     * @param args {@code [--results] [shape,shape...]} to run shapes in child JVMs;
+     *     {@code --growth [--results] [shape,shape...] [steps]} to measure native memory over long runs;
+     *     {@code --run shape}, {@code --run-growth shape steps} or {@code --matmul} in this JVM. Arguments
+     *     may also come as one space-separated string (as Maven's exec plugin passes them).
      * @throws Exception if a child fails
      */
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("--run")) {
-            System.out.println("RESULT " + run(Shape.named(args[1])));
+        List<String> rest = new ArrayList<>(Arrays.asList(String.join(" ", args).trim().split("\\s+")));
+        rest.removeIf(String::isEmpty);
+        if (rest.size() == 2 && rest.get(0).equals("--run")) {
+            System.out.println("RESULT " + run(Shape.named(rest.get(1))));
             return;
         }
-        if (args.length == 1 && args[0].equals("--matmul")) {
+        if (rest.size() == 3 && rest.get(0).equals("--run-growth")) {
+            System.out.println("RESULT " + NativeGrowth.run(Shape.named(rest.get(1)), Integer.parseInt(rest.get(2))));
+            return;
+        }
+        if (rest.size() == 1 && rest.get(0).equals("--matmul")) {
             System.out.println("RESULT " + String.format(Locale.ROOT, "%.1f", MatmulPeak.gflops(2048, 9)));
             return;
         }
-        boolean results = args.length > 0 && args[0].equals("--results");
-        String names = args.length > (results ? 1 : 0) ? args[results ? 1 : 0] : Shape.DEFAULT;
+        boolean results = rest.remove("--results");
+        boolean growth = rest.remove("--growth");
+        if (growth) {
+            String names = rest.isEmpty() ? Shape.GROWTH_DEFAULT : rest.get(0);
+            growth(names, rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 300, results);
+        } else {
+            steps(rest.isEmpty() ? Shape.DEFAULT : rest.get(0), results);
+        }
+    }
+
+    private static void steps(String names, boolean results) throws Exception {
         double peak = Double.parseDouble(child("--matmul"));
         System.out.printf(Locale.ROOT, "float32 matMul 2048x2048 through PyTorch: %.1f GFLOP/s%n", peak);
         List<String[]> rows = new ArrayList<>();
@@ -71,28 +93,57 @@ public final class StepBenchmark {
         }
         String md = markdown(rows, peak);
         System.out.println(md);
+        write("step-benchmark", HEADER, rows, md);
+        if (results) {
+            ResultsFile.replaceSection(Path.of("RESULTS.md"), STEP_SECTION, Machine.describe() + "\n" + md);
+            System.out.println("written to " + Path.of("RESULTS.md").toAbsolutePath());
+        }
+    }
+
+    private static void growth(String names, int steps, boolean results) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        for (String name : names.split(",")) {
+            rows.add(child("--run-growth", name.trim(), Integer.toString(steps)).split("\t", -1));
+        }
+        StringBuilder md = new StringBuilder("| shape | steps | RSS after settling (MB) | RSS at end (MB) | growth (MB) "
+                + "| slope (MB per 100 steps) | live arrays after settling | min | max | at end | peak RSS (MB) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (String[] f : rows) {
+            md.append("| ").append(String.join(" | ", f)).append(" |\n");
+        }
+        md.append(String.format(Locale.ROOT, """
+
+                Resident memory and live native arrays are read after every step; the first %d steps, where \
+                the allocator's pools grow to their working size and the optimiser makes its state, are left out of the growth, the slope (least \
+                squares) and the array range. The per-step series are in `target/native-growth-<shape>.csv`.
+                """, NativeGrowth.settle(steps)));
+        System.out.println(md);
+        write("native-growth", NativeGrowth.HEADER, rows, md.toString());
+        if (results) {
+            ResultsFile.replaceSection(Path.of("RESULTS.md"), GROWTH_SECTION, Machine.describe() + "\n" + md);
+            System.out.println("written to " + Path.of("RESULTS.md").toAbsolutePath());
+        }
+    }
+
+    private static void write(String name, String header, List<String[]> rows, String md) throws IOException {
         Path out = Path.of("target");
         Files.createDirectories(out);
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        StringBuilder csv = new StringBuilder(header).append('\n');
         for (String[] f : rows) {
             csv.append(String.join(",", Arrays.stream(f).map(s -> s.contains(",") ? '"' + s + '"' : s).toList())).append('\n');
         }
-        Files.writeString(out.resolve("step-benchmark.csv"), csv);
-        Files.writeString(out.resolve("step-benchmark.md"), md);
-        System.out.println("written to " + out.toAbsolutePath().resolve("step-benchmark.{csv,md}"));
-        if (results) {
-            Files.writeString(Path.of("RESULTS.md"), "# Benchmark results\n\n" + Machine.describe() + "\n" + md);
-            System.out.println("written to " + Path.of("RESULTS.md").toAbsolutePath());
-        }
+        Files.writeString(out.resolve(name + ".csv"), csv);
+        Files.writeString(out.resolve(name + ".md"), md);
+        System.out.println("written to " + out.toAbsolutePath().resolve(name + ".{csv,md}"));
     }
 
     private static String markdown(List<String[]> rows, double peak) {
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
                 "float32 matMul throughput (2048x2048, same engine and threads): **%.1f GFLOP/s**%n%n", peak));
-        md.append("| shape | batch rows | median step (ms) | min | max | parameters | GFLOP/step | GFLOP/s | of matMul "
+        md.append("| shape | batch rows | timed steps | median step (ms) | min | max | parameters | GFLOP/step | GFLOP/s | of matMul "
                 + "| predict rows/s | linearity | peak RSS (MB) | estimated need (MB) | peak heap (MB) "
-                + "| RSS growth, 2nd half (MB) | threads |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| RSS growth after warm-up (MB) | threads |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String[] f : rows) {
             md.append("| ").append(f[0]);
             for (int i = 2; i < f.length; i++) {
@@ -102,14 +153,16 @@ public final class StepBenchmark {
         }
         md.append("\n");
         for (String[] f : rows) {
-            md.append("- **").append(f[0]).append("**: ").append(f[1]).append(" (").append(f[3]).append(" steps timed)\n");
+            md.append("- **").append(f[0]).append("**: ").append(f[1]).append('\n');
         }
         md.append("""
 
                 GFLOP/step counts the matrix work only (a backward pass counted as two forwards); "of matMul" is \
                 the achieved GFLOP/s over the matMul throughput. "linearity" is the time per predicted row for \
                 1,024 rows over that for 256 rows against the same context (1.00 = linear). "estimated need" is \
-                parameters, gradients, LAMB moments and Lookahead's copy, plus the activations autograd keeps.
+                parameters, gradients, LAMB moments and Lookahead's copy, plus the activations autograd keeps. \
+                "RSS growth after warm-up" is resident memory after the last timed step minus that after the \
+                last warm-up step; the long-run growth is measured with `--growth`.
                 """);
         return md.toString();
     }
@@ -149,10 +202,10 @@ public final class StepBenchmark {
         Table table = shape.table().get();
         long[] stamps = new long[config.steps() + 1];
         double[] rss = new double[2];
-        int half = shape.warmup() + shape.measured() / 2;
+        int warm = shape.warmup();
         NptTrainer trainer = new NptTrainer(config, p -> {
             stamps[p.step()] = System.nanoTime();
-            if (p.step() == half) {
+            if (p.step() == warm) {
                 rss[0] = ProcessMemory.rssMb();
             } else if (p.step() == p.totalSteps()) {
                 rss[1] = ProcessMemory.rssMb();
@@ -243,11 +296,14 @@ public final class StepBenchmark {
             }
             String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
             return String.format(Locale.ROOT, "- Machine: %s, %d cores, %s%n- Java %s (%s), %s%n"
-                            + "- Threads: intra-op %d, inter-op %d, OMP_WAIT_POLICY=%s, MKL_CBWR=%s%n",
+                            + "- Threads: intra-op %d, inter-op %d, OMP_WAIT_POLICY=%s, MKL_CBWR=%s%n"
+                            + "- Allocator: npt4j.malloc=%s (in effect: %s), GLIBC_TUNABLES=%s, MALLOC_ARENA_MAX=%s%n",
                     cpu, Runtime.getRuntime().availableProcessors(), memory, System.getProperty("java.version"),
                     System.getProperty("java.vm.name"), Engines.versions(), ai.djl.pytorch.jni.JniUtils.getNumThreads(),
                     ai.djl.pytorch.jni.JniUtils.getNumInteropThreads(), System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"),
-                    System.getenv().getOrDefault("MKL_CBWR", "unset (npt4j sets AUTO)"));
+                    System.getenv().getOrDefault("MKL_CBWR", "unset (npt4j sets AUTO)"),
+                    System.getProperty(NativeHeap.PROPERTY, "reuse"), NativeHeap.reusing() ? "reuse" : "system",
+                    System.getenv().getOrDefault("GLIBC_TUNABLES", "unset"), System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset"));
         }
     }
 }

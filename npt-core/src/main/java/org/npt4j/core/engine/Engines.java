@@ -15,6 +15,7 @@ public final class Engines {
     public static final String PYTORCH = "PyTorch";
 
     private static volatile boolean configured;
+    private static boolean heapConfigured;
 
     private Engines() {}
 
@@ -24,6 +25,10 @@ public final class Engines {
      */
     public static Engine pytorch() {
         preferOffline();
+        if (!configured) {
+            // Before the engine loads, so that libtorch's first allocations already follow the mode.
+            configureHeap();
+        }
         try {
             Engine engine = Engine.getEngine(PYTORCH);
             if (!configured) {
@@ -34,6 +39,13 @@ public final class Engines {
             throw new IllegalStateException("The PyTorch engine of DJL could not be loaded (" + e.getMessage()
                     + "). npt4j needs ai.djl.pytorch:pytorch-engine with pytorch-jni and pytorch-native-cpu "
                     + "(classifier linux-x86_64) on the class path; see README.md.", e);
+        }
+    }
+
+    private static synchronized void configureHeap() {
+        if (!heapConfigured) {
+            NativeHeap.configure();
+            heapConfigured = true;
         }
     }
 

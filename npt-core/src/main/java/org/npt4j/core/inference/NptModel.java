@@ -29,6 +29,7 @@ import org.npt4j.core.encoding.TableEncoder;
 import org.npt4j.core.encoding.TableSchema;
 import org.npt4j.core.engine.Devices;
 import org.npt4j.core.engine.Engines;
+import org.npt4j.core.engine.NativeHeap;
 import org.npt4j.core.masking.MaskedBatch;
 import org.npt4j.core.masking.TableMasker;
 import org.npt4j.core.model.ColumnLayout;
@@ -426,6 +427,7 @@ public final class NptModel implements AutoCloseable {
                 session.close();
                 session = null;
                 LOADED.remove(this);
+                NativeHeap.release();
             }
         }
 

@@ -3,7 +3,6 @@ package org.npt4j.core.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.initializer.UniformInitializer;
 
@@ -39,7 +38,8 @@ final class Layers {
 
     /**
      * Dropout as a function rather than a block: no op at all when it would do nothing, which
-     * saves a native call per use at inference.
+     * saves a native call per use at inference. Masks for CPU arrays are drawn in Java
+     * ({@link HostDrawnDropout}).
      *
      * @param x input
      * @param rate drop probability
@@ -50,6 +50,6 @@ final class Layers {
         if (!training || rate <= 0) {
             return x;
         }
-        return Dropout.dropout(x, (float) rate, true).head();
+        return HostDrawnDropout.apply(x, rate);
     }
 }

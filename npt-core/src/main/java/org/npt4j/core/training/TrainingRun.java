@@ -23,6 +23,7 @@ import org.npt4j.core.NptConfig;
 import org.npt4j.core.encoding.EncodedTable;
 import org.npt4j.core.engine.Devices;
 import org.npt4j.core.engine.Engines;
+import org.npt4j.core.engine.NativeHeap;
 import org.npt4j.core.engine.GradMode;
 import org.npt4j.core.loss.LossTerms;
 import org.npt4j.core.loss.MaskedLoss;
@@ -113,25 +114,30 @@ final class TrainingRun {
         Device device = Devices.resolve(DeviceSpec.parse(config.device()), engine);
         engine.setRandomSeed(rng.nextInt());
         long start = System.nanoTime();
-        try (GradMode off = GradMode.disabled(); NDManager root = engine.newBaseManager(device)) {
-            NptNetwork network = new NptNetwork(layout, config);
-            network.initialize(root, DataType.FLOAT32, network.inputShapes(1));
-            List<Parameter> parameters = trainable(network);
-            try (NptOptimizer optimizer = new NptOptimizer(parameters, config, root);
-                    BestWeights best = new BestWeights(parameters, root)) {
-                Loop loop = new Loop(engine, root, network, optimizer, best, start);
-                loop.run();
-                if (!evalBatches.isEmpty()) {
-                    best.restore();
+        try {
+            try (GradMode off = GradMode.disabled(); NDManager root = engine.newBaseManager(device)) {
+                NptNetwork network = new NptNetwork(layout, config);
+                network.initialize(root, DataType.FLOAT32, network.inputShapes(1));
+                List<Parameter> parameters = trainable(network);
+                try (NptOptimizer optimizer = new NptOptimizer(parameters, config, root);
+                        BestWeights best = new BestWeights(parameters, root)) {
+                    Loop loop = new Loop(engine, root, network, optimizer, best, start);
+                    loop.run();
+                    if (!evalBatches.isEmpty()) {
+                        best.restore();
+                    }
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    TrainingSummary summary = new TrainingSummary(config.steps(), batches.epochs(),
+                            evalBatches.isEmpty() ? config.steps() : best.bestStep(),
+                            evalBatches.isEmpty() ? Double.NaN : best.bestLoss(),
+                            loop.lastLoss, loop.lastTargetLoss, counts.train(), counts.validation(), counts.test(),
+                            parameterCount(parameters), millis, device.toString(), Engines.versions());
+                    return new Result(serialize(network), summary);
                 }
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                TrainingSummary summary = new TrainingSummary(config.steps(), batches.epochs(),
-                        evalBatches.isEmpty() ? config.steps() : best.bestStep(),
-                        evalBatches.isEmpty() ? Double.NaN : best.bestLoss(),
-                        loop.lastLoss, loop.lastTargetLoss, counts.train(), counts.validation(), counts.test(),
-                        parameterCount(parameters), millis, device.toString(), Engines.versions());
-                return new Result(serialize(network), summary);
             }
+        } finally {
+            // The step-sized arrays are free now; give their memory back when it was being kept for reuse.
+            NativeHeap.release();
         }
     }
 

@@ -1,0 +1,116 @@
+package org.npt4j.benchmarks;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.engine.Engines;
+import org.npt4j.core.inference.NptModel;
+import org.npt4j.core.training.NptTrainer;
+
+/**
+ * Native memory over a long training run of one shape: resident memory and the number of live
+ * native arrays after every step. A leak of arrays shows as a rising array count; memory the
+ * allocator keeps and never reuses shows as a rising RSS with a flat count. The first
+ * {@link #settle(int)} steps are excluded, since the allocator's pools grow to their working size
+ * and the optimiser makes its state there. The per-step series goes to {@code target/native-growth-<shape>.csv}.
+ */
+final class NativeGrowth {
+
+    static final String HEADER = "shape,steps,rss_after_settling_mb,rss_end_mb,rss_growth_mb,slope_mb_per_100_steps,"
+            + "live_arrays_after_settling,live_arrays_min,live_arrays_max,live_arrays_end,peak_rss_mb";
+
+    private NativeGrowth() {}
+
+    /**
+     * @return the steps excluded before growth is measured: a tenth of the run, and at least past
+     *     Lookahead's first synchronisation (step 6), where its slow copy of the weights is made
+     */
+    static int settle(int steps) {
+        return Math.max(10, steps / 10);
+    }
+
+    /**
+     * @param shape the shape, trained for {@code steps} steps instead of its own count
+     * @param steps steps to run
+     * @return the summary as tab-separated fields in {@link #HEADER}'s order
+     * @throws IOException if the series cannot be written
+     */
+    static String run(Shape shape, int steps) throws IOException {
+        NptConfig config = shape.config().toBuilder().steps(steps).build();
+        double[] rss = new double[steps + 1];
+        int[] arrays = new int[steps + 1];
+        long[] stamps = new long[steps + 1];
+        NptTrainer trainer = new NptTrainer(config, p -> {
+            stamps[p.step()] = System.nanoTime();
+            rss[p.step()] = ProcessMemory.rssMb();
+            arrays[p.step()] = liveArrays();
+            if (p.step() % 10 == 0 || p.step() == p.totalSteps()) {
+                System.out.println(p.format());
+            }
+        });
+        try (NptModel model = trainer.fit(shape.table().get(), shape.targets(), null)) {
+            // Only the training run is measured; the model is closed at once.
+        }
+        writeSeries(shape.name(), rss, arrays, stamps);
+        int from = settle(steps);
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int s = from; s <= steps; s++) {
+            min = Math.min(min, arrays[s]);
+            max = Math.max(max, arrays[s]);
+        }
+        return String.join("\t", shape.name(), Integer.toString(steps), f0(rss[from]), f0(rss[steps]),
+                f1(rss[steps] - rss[from]), f1(100 * slope(rss, from, steps)), Integer.toString(arrays[from]),
+                Integer.toString(min), Integer.toString(max), Integer.toString(arrays[steps]), f0(ProcessMemory.peakRssMb()));
+    }
+
+    /** @return the least-squares slope of y over steps from..to, per step */
+    static double slope(double[] y, int from, int to) {
+        double n = to - from + 1;
+        double mx = 0;
+        double my = 0;
+        for (int s = from; s <= to; s++) {
+            mx += s;
+            my += y[s];
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        for (int s = from; s <= to; s++) {
+            sxy += (s - mx) * (y[s] - my);
+            sxx += (s - mx) * (s - mx);
+        }
+        return sxx == 0 ? 0 : sxy / sxx;
+    }
+
+    /** @return the arrays alive in the whole JVM: every manager hangs below the engine's system manager */
+    private static int liveArrays() {
+        try (NDManager probe = Engines.pytorch().newBaseManager()) {
+            return probe.getParentManager().getManagedArrays().size();
+        }
+    }
+
+    private static void writeSeries(String shape, double[] rss, int[] arrays, long[] stamps) throws IOException {
+        StringBuilder csv = new StringBuilder("step,rss_mb,live_arrays,step_ms\n");
+        for (int s = 1; s < rss.length; s++) {
+            // Step 1 has no previous stamp: its time includes setting up the run.
+            String ms = s == 1 ? "" : String.format(Locale.ROOT, "%.1f", (stamps[s] - stamps[s - 1]) / 1e6);
+            csv.append(String.format(Locale.ROOT, "%d,%.1f,%d,%s%n", s, rss[s], arrays[s], ms));
+        }
+        Path out = Path.of("target");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("native-growth-" + shape + ".csv"), csv);
+    }
+
+    private static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
