@@ -2,6 +2,7 @@ package org.npt4j.benchmarks;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.npt4j.core.training.NptTrainer;
 final class NativeGrowth {
 
     static final String HEADER = "shape,steps,rss_after_settling_mb,rss_end_mb,rss_growth_mb,slope_mb_per_100_steps,"
+            + "heap_committed_growth_mb,rss_minus_heap_growth_mb,"
             + "live_arrays_after_settling,live_arrays_min,live_arrays_max,live_arrays_end,peak_rss_mb";
 
     private NativeGrowth() {}
@@ -41,11 +43,14 @@ final class NativeGrowth {
     static String run(Shape shape, int steps) throws IOException {
         NptConfig config = shape.config().toBuilder().steps(steps).build();
         double[] rss = new double[steps + 1];
+        double[] heap = new double[steps + 1];
         int[] arrays = new int[steps + 1];
         long[] stamps = new long[steps + 1];
         NptTrainer trainer = new NptTrainer(config, p -> {
             stamps[p.step()] = System.nanoTime();
             rss[p.step()] = ProcessMemory.rssMb();
+            // The Java heap is part of RSS; G1 keeps growing it for a while, which is not native memory.
+            heap[p.step()] = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024.0 * 1024.0);
             arrays[p.step()] = liveArrays();
             if (p.step() % 10 == 0 || p.step() == p.totalSteps()) {
                 System.out.println(p.format());
@@ -54,7 +59,7 @@ final class NativeGrowth {
         try (NptModel model = trainer.fit(shape.table().get(), shape.targets(), null)) {
             // Only the training run is measured; the model is closed at once.
         }
-        writeSeries(shape.name(), rss, arrays, stamps);
+        writeSeries(shape.name(), rss, heap, arrays, stamps);
         int from = settle(steps);
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
@@ -63,7 +68,8 @@ final class NativeGrowth {
             max = Math.max(max, arrays[s]);
         }
         return String.join("\t", shape.name(), Integer.toString(steps), f0(rss[from]), f0(rss[steps]),
-                f1(rss[steps] - rss[from]), f1(100 * slope(rss, from, steps)), Integer.toString(arrays[from]),
+                f1(rss[steps] - rss[from]), f1(100 * slope(rss, from, steps)), f1(heap[steps] - heap[from]),
+                f1((rss[steps] - heap[steps]) - (rss[from] - heap[from])), Integer.toString(arrays[from]),
                 Integer.toString(min), Integer.toString(max), Integer.toString(arrays[steps]), f0(ProcessMemory.peakRssMb()));
     }
 
@@ -94,12 +100,13 @@ final class NativeGrowth {
         }
     }
 
-    private static void writeSeries(String shape, double[] rss, int[] arrays, long[] stamps) throws IOException {
-        StringBuilder csv = new StringBuilder("step,rss_mb,live_arrays,step_ms\n");
+    private static void writeSeries(String shape, double[] rss, double[] heap, int[] arrays, long[] stamps)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("step,rss_mb,heap_committed_mb,live_arrays,step_ms\n");
         for (int s = 1; s < rss.length; s++) {
             // Step 1 has no previous stamp: its time includes setting up the run.
             String ms = s == 1 ? "" : String.format(Locale.ROOT, "%.1f", (stamps[s] - stamps[s - 1]) / 1e6);
-            csv.append(String.format(Locale.ROOT, "%d,%.1f,%d,%s%n", s, rss[s], arrays[s], ms));
+            csv.append(String.format(Locale.ROOT, "%d,%.1f,%.1f,%d,%s%n", s, rss[s], heap[s], arrays[s], ms));
         }
         Path out = Path.of("target");
         Files.createDirectories(out);

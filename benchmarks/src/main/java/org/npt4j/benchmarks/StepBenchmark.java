@@ -105,9 +105,10 @@ public final class StepBenchmark {
         for (String name : names.split(",")) {
             rows.add(child("--run-growth", name.trim(), Integer.toString(steps)).split("\t", -1));
         }
-        StringBuilder md = new StringBuilder("| shape | steps | RSS after settling (MB) | RSS at end (MB) | growth (MB) "
-                + "| slope (MB per 100 steps) | live arrays after settling | min | max | at end | peak RSS (MB) |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| shape | steps | RSS after settling (MB) | RSS at end (MB) | RSS growth (MB) "
+                + "| slope (MB per 100 steps) | Java heap committed growth (MB) | RSS minus heap growth (MB) "
+                + "| live arrays after settling | min | max | at end | peak RSS (MB) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String[] f : rows) {
             md.append("| ").append(String.join(" | ", f)).append(" |\n");
         }
@@ -174,7 +175,8 @@ public final class StepBenchmark {
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String result = null;
-        String label = args[args.length - 1];
+        // The shape names the child (--run shape, --run-growth shape steps); --matmul names itself.
+        String label = args.length > 1 ? args[1] : args[0];
         java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

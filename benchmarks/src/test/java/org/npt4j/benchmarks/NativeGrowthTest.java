@@ -26,9 +26,9 @@ class NativeGrowthTest {
         assertEquals(NativeGrowth.HEADER.split(",").length, f.length);
         assertEquals("scale-256", f[0]);
         assertEquals("16", f[1]);
-        assertEquals(f[7], f[8], "live arrays after settling: min " + f[7] + ", max " + f[8]);
+        assertEquals(f[9], f[10], "live arrays after settling: min " + f[9] + ", max " + f[10]);
         List<String> series = Files.readAllLines(Path.of("target", "native-growth-scale-256.csv"));
-        assertEquals("step,rss_mb,live_arrays,step_ms", series.get(0));
+        assertEquals("step,rss_mb,heap_committed_mb,live_arrays,step_ms", series.get(0));
         assertEquals(17, series.size());
     }
 }
