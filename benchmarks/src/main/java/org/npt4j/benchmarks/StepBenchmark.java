@@ -304,7 +304,7 @@ public final class StepBenchmark {
                     System.getProperty("java.vm.name"), Engines.versions(), ai.djl.pytorch.jni.JniUtils.getNumThreads(),
                     ai.djl.pytorch.jni.JniUtils.getNumInteropThreads(), System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"),
                     System.getenv().getOrDefault("MKL_CBWR", "unset (npt4j sets AUTO)"),
-                    System.getProperty(NativeHeap.PROPERTY, "reuse"), NativeHeap.reusing() ? "reuse" : "system",
+                    System.getProperty(NativeHeap.PROPERTY, "system"), NativeHeap.reusing() ? "reuse" : "system",
                     System.getenv().getOrDefault("GLIBC_TUNABLES", "unset"), System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset"));
         }
     }
