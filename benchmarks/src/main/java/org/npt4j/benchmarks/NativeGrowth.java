@@ -1,6 +1,5 @@
 package org.npt4j.benchmarks;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -51,7 +50,7 @@ final class NativeGrowth {
             rss[p.step()] = ProcessMemory.rssMb();
             // The Java heap is part of RSS; G1 keeps growing it for a while, which is not native memory.
             heap[p.step()] = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024.0 * 1024.0);
-            arrays[p.step()] = liveArrays();
+            arrays[p.step()] = Engines.liveArrays();
             if (p.step() % 10 == 0 || p.step() == p.totalSteps()) {
                 System.out.println(p.format());
             }
@@ -91,13 +90,6 @@ final class NativeGrowth {
             sxx += (s - mx) * (s - mx);
         }
         return sxx == 0 ? 0 : sxy / sxx;
-    }
-
-    /** @return the arrays alive in the whole JVM: every manager hangs below the engine's system manager */
-    private static int liveArrays() {
-        try (NDManager probe = Engines.pytorch().newBaseManager()) {
-            return probe.getParentManager().getManagedArrays().size();
-        }
     }
 
     private static void writeSeries(String shape, double[] rss, double[] heap, int[] arrays, long[] stamps)

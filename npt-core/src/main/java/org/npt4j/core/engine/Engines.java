@@ -2,6 +2,7 @@ package org.npt4j.core.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -73,6 +74,16 @@ public final class Engines {
         }
         if (System.getenv("OPT_OUT_TRACKING") == null && System.getProperty("OPT_OUT_TRACKING") == null) {
             System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+    }
+
+    /**
+     * @return the native arrays alive in this JVM: every manager hangs below the engine's system
+     *     manager; for leak checks in tests and benchmarks
+     */
+    public static int liveArrays() {
+        try (NDManager probe = pytorch().newBaseManager()) {
+            return probe.getParentManager().getManagedArrays().size();
         }
     }
 

@@ -3,11 +3,11 @@ package org.npt4j.core.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.npt4j.core.Fixtures;
+import org.npt4j.core.engine.Engines;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.table.Table;
 
@@ -16,13 +16,6 @@ import org.npt4j.core.table.Table;
  * constant from step to step of a long run, and returns to where it was once a model is closed.
  */
 class NativeMemoryTest {
-
-    /** @return the arrays alive in the whole JVM: everything hangs below the engine's system manager */
-    private static int liveArrays() {
-        try (NDManager probe = org.npt4j.core.engine.Engines.pytorch().newBaseManager()) {
-            return probe.getParentManager().getManagedArrays().size();
-        }
-    }
 
     @Test
     void liveArraysDoNotGrowStepOverStep() {
@@ -43,23 +36,23 @@ class NativeMemoryTest {
     private static void countArrays() {
         Table t = Fixtures.rings(60, 1);
         List<Integer> counts = new ArrayList<>();
-        int before = liveArrays();
+        int before = Engines.liveArrays();
         // Mini-batches exercise the per-batch scopes, evaluation and checkpoint copies every epoch.
         NptTrainer trainer = new NptTrainer(Fixtures.tiny().steps(240).batchSize(24).predictionBatchSize(8)
-                .evaluationInterval(1).build(), p -> counts.add(liveArrays()));
+                .evaluationInterval(1).build(), p -> counts.add(Engines.liveArrays()));
         try (NptModel model = trainer.fit(t, "label")) {
             // Lookahead's slow weights appear at the first sync and checkpoint copies at the first evaluation.
             List<Integer> steady = counts.subList(20, counts.size());
             assertTrue(steady.stream().distinct().count() == 1, "live arrays per step: " + steady);
-            assertEquals(before, liveArrays(), "training frees everything it allocated");
+            assertEquals(before, Engines.liveArrays(), "training frees everything it allocated");
             model.predict(Fixtures.rings(30, 2));
-            int loaded = liveArrays();
+            int loaded = Engines.liveArrays();
             for (int i = 0; i < 20; i++) {
                 model.predict(Fixtures.rings(30, 2));
                 model.attention(Fixtures.rings(5, 3));
             }
-            assertEquals(loaded, liveArrays(), "repeated predictions allocate nothing that outlives them");
+            assertEquals(loaded, Engines.liveArrays(), "repeated predictions allocate nothing that outlives them");
         }
-        assertEquals(before, liveArrays(), "closing the model frees its weights");
+        assertEquals(before, Engines.liveArrays(), "closing the model frees its weights");
     }
 }
