@@ -1,7 +1,21 @@
 package org.npt4j.core;
 
+import static org.npt4j.core.Settings.ATTENTION_DROPOUT;
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.EVALUATION_INTERVAL;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.LEARNING_RATE;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
+import static org.npt4j.core.Settings.VALIDATION_FRACTION;
+
+import java.util.Locale;
+
 /**
- * Named starting points for an {@link NptConfig}.
+ * Named starting points for an {@link NptConfig}: each is the {@link Settings}' defaults (the
+ * paper's) with a few changed.
  *
  * <ul>
  *   <li>{@link #PAPER}: NPT-Base as run on the paper's small UCI datasets ([P] C.1.1, scripts/uci_class_reg.sh):
@@ -11,15 +25,41 @@ package org.npt4j.core;
  *       lr 5e-4, 128 for Boston); set those with the builder.</li>
  *   <li>{@link #CPU_FAST}: a small model that trains a 500-row table in a minute or two on two cores:
  *       e = 8, 4 layers, 2 heads, no attention dropout (on a CPU, drawing dropout masks for the
- *       attention maps costs more than the rest of the attention), 300 steps, and stochastic target
- *       masking at 0.5 so that training labels act as context at prediction time.</li>
+ *       attention maps costs more than the rest of the attention), 300 steps in batches of 1,024 rows,
+ *       and stochastic target masking at 0.5 so that training labels act as context at prediction time.</li>
  * </ul>
  */
 public enum Preset {
-    /** The paper's NPT-Base settings for small datasets. */
-    PAPER,
+    /** The paper's NPT-Base settings for small datasets: the settings' defaults. */
+    PAPER {
+        @Override
+        NptConfig.Builder configure(NptConfig.Builder defaults) {
+            return defaults;
+        }
+    },
     /** A small, fast model for CPUs. */
-    CPU_FAST;
+    CPU_FAST {
+        @Override
+        NptConfig.Builder configure(NptConfig.Builder defaults) {
+            return defaults
+                    .set(EMBEDDING_DIM, 8)
+                    .set(DEPTH, 4)
+                    .set(HEADS, 2)
+                    .set(ATTENTION_DROPOUT, 0.0)
+                    .set(TARGET_MASK_PROBABILITY, 0.5)
+                    .set(LEARNING_RATE, 2e-3)
+                    .set(STEPS, 300)
+                    .set(BATCH_SIZE, 1024)
+                    .set(VALIDATION_FRACTION, 0.1)
+                    .set(EVALUATION_INTERVAL, 5);
+        }
+    };
+
+    /**
+     * @param defaults a builder holding every setting's default
+     * @return the builder with this preset's changes
+     */
+    abstract NptConfig.Builder configure(NptConfig.Builder defaults);
 
     /**
      * @param name a preset name, case-insensitive; {@code paper}, {@code cpu}, {@code cpu_fast} or {@code cpu-fast}
@@ -27,12 +67,17 @@ public enum Preset {
      * @throws NptConfigException if the name is unknown
      */
     public static Preset parse(String name) {
-        String n = name.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+        String n = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         return switch (n) {
             case "paper" -> PAPER;
             case "cpu", "cpu_fast" -> CPU_FAST;
             default -> throw new NptConfigException("preset",
                     "unknown preset '" + name + "'; use 'paper' or 'cpu'");
         };
+    }
+
+    /** @return what a preset is, for the adapters' help texts */
+    public static String description() {
+        return "Named starting point for all settings: PAPER (NPT-Base) or CPU_FAST (small and fast).";
     }
 }

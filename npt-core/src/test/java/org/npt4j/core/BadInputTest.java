@@ -1,5 +1,19 @@
 package org.npt4j.core;
 
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.DEVICE;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.FEATURE_MASK_PROBABILITY;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.HIDDEN_DROPOUT;
+import static org.npt4j.core.Settings.LEARNING_RATE;
+import static org.npt4j.core.Settings.MASK_FRACTION;
+import static org.npt4j.core.Settings.PREDICTION_BATCH_SIZE;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
+import static org.npt4j.core.Settings.VALIDATION_FRACTION;
+
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,7 +45,7 @@ class BadInputTest {
                 .categorical("colour", new String[] {"red", "blue", "red", "blue", "red", "blue", "red", "blue"})
                 .categorical("y", new String[] {"a", "b", "a", "b", "a", "b", "a", "b"})
                 .build();
-        model = new NptTrainer(Fixtures.tiny().steps(2).validationFraction(0).build()).fit(t, "y");
+        model = new NptTrainer(Fixtures.tiny().set(STEPS, 2).set(VALIDATION_FRACTION, 0.0).build()).fit(t, "y");
     }
 
     private static void assertMessage(Class<? extends Throwable> type, Executable call, String... fragments) {
@@ -42,7 +56,7 @@ class BadInputTest {
     }
 
     private static NptTrainer trainer() {
-        return new NptTrainer(Fixtures.tiny().steps(1).build());
+        return new NptTrainer(Fixtures.tiny().set(STEPS, 1).build());
     }
 
     @Test
@@ -141,21 +155,21 @@ class BadInputTest {
 
     @Test
     void impossibleConfigurationsNameTheirField() {
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().depth(3).build(), "depth", "even");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().depth(0).build(), "depth");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().embeddingDim(10).heads(4).build(), "heads", "divide");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().featureMaskProbability(1.5).build(), "featureMaskProbability");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().targetMaskProbability(-0.1).build(), "targetMaskProbability");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().hiddenDropout(1.0).build(), "hiddenDropout");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().maskFraction(Double.NaN).build(), "maskFraction");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().learningRate(0).build(), "learningRate");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().batchSize(1).build(), "batchSize");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().batchSize(-2).build(), "batchSize");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().batchSize(64).predictionBatchSize(64).build(), "predictionBatchSize");
-        assertMessage(NptConfigException.class, () -> NptConfig.builder().device("tpu").build(), "device", "tpu");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(DEPTH, 3).build(), "depth", "even");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(DEPTH, 0).build(), "depth");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(EMBEDDING_DIM, 10).set(HEADS, 4).build(), "heads", "divide");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(FEATURE_MASK_PROBABILITY, 1.5).build(), "featureMaskProbability");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(TARGET_MASK_PROBABILITY, -0.1).build(), "targetMaskProbability");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(HIDDEN_DROPOUT, 1.0).build(), "hiddenDropout");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(MASK_FRACTION, Double.NaN).build(), "maskFraction");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(LEARNING_RATE, 0.0).build(), "learningRate");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(BATCH_SIZE, 1).build(), "batchSize");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(BATCH_SIZE, -2).build(), "batchSize");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(BATCH_SIZE, 64).set(PREDICTION_BATCH_SIZE, 64).build(), "predictionBatchSize");
+        assertMessage(NptConfigException.class, () -> NptConfig.builder().set(DEVICE, "tpu").build(), "device", "tpu");
         assertMessage(NptConfigException.class, () -> NptConfig.builder().set("depth", "eight").build(), "depth", "eight");
         assertMessage(NptConfigException.class, () -> NptConfig.builder().set("layers", "8"), "layers");
-        assertEquals("heads", assertThrows(NptConfigException.class, () -> NptConfig.builder().heads(3).build()).field());
+        assertEquals("heads", assertThrows(NptConfigException.class, () -> NptConfig.builder().set(HEADS, 3).build()).field());
     }
 
     @Test
@@ -164,7 +178,7 @@ class BadInputTest {
                 org.npt4j.core.engine.Engines.pytorch().getGpuCount() == 0, "a GPU is present");
         Table t = Fixtures.rings(12, 1);
         assertMessage(IllegalStateException.class,
-                () -> new NptTrainer(Fixtures.tiny().steps(1).device("gpu").build()).fit(t, "label"), "gpu:0", "cannot be used");
-        assertDoesNotThrow(() -> new NptTrainer(Fixtures.tiny().steps(1).device("auto").build()).fit(t, "label").close());
+                () -> new NptTrainer(Fixtures.tiny().set(STEPS, 1).set(DEVICE, "gpu").build()).fit(t, "label"), "gpu:0", "cannot be used");
+        assertDoesNotThrow(() -> new NptTrainer(Fixtures.tiny().set(STEPS, 1).set(DEVICE, "auto").build()).fit(t, "label").close());
     }
 }

@@ -1,5 +1,15 @@
 package org.npt4j.core;
 
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.EVALUATION_INTERVAL;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.LEARNING_RATE;
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.VALIDATION_FRACTION;
+
 import java.util.SplittableRandom;
 import org.npt4j.core.table.RowRole;
 import org.npt4j.core.table.Table;
@@ -12,9 +22,9 @@ public final class Fixtures {
     /** @return a tiny model: e = 16, 2 layers (1 ABD + 1 ABA), 2 heads, a high learning rate */
     public static NptConfig.Builder tiny() {
         return NptConfig.builder(Preset.CPU_FAST)
-                .embeddingDim(16).depth(2).heads(2)
-                .steps(30).batchSize(0).evaluationInterval(5).validationFraction(0.1)
-                .learningRate(1e-2).seed(7);
+                .set(EMBEDDING_DIM, 16).set(DEPTH, 2).set(HEADS, 2)
+                .set(STEPS, 30).set(BATCH_SIZE, 0).set(EVALUATION_INTERVAL, 5).set(VALIDATION_FRACTION, 0.1)
+                .set(LEARNING_RATE, 1e-2).set(SEED, 7L);
     }
 
     /**

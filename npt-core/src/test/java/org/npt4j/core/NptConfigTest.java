@@ -2,9 +2,24 @@ package org.npt4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.DEVICE;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.LEARNING_RATE;
+import static org.npt4j.core.Settings.LR_SCHEDULE;
+import static org.npt4j.core.Settings.PREDICTION_BATCH_SIZE;
+import static org.npt4j.core.Settings.RFF_EXPANSION;
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.SEMI_SUPERVISED;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.TRADEOFF_SCHEDULE;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,48 +28,85 @@ class NptConfigTest {
     @Test
     void paperPresetIsNptBase() {
         NptConfig p = NptConfig.of(Preset.PAPER);
-        assertEquals(64, p.embeddingDim());
-        assertEquals(8, p.depth());
-        assertEquals(8, p.heads());
-        assertEquals(0.1, p.hiddenDropout());
-        assertEquals(1e-12, p.layerNormEps());
-        assertEquals(0.15, p.featureMaskProbability());
-        assertEquals(1.0, p.targetMaskProbability());
-        assertEquals(1.0, p.tradeoffStart());
-        assertEquals(NptConfig.TradeoffSchedule.COSINE, p.tradeoffSchedule());
-        assertEquals(0.5, p.flatProportion());
-        assertEquals(6, p.lookaheadSteps());
-        assertEquals(0.5, p.lookaheadAlpha());
-        assertEquals(1.0, p.gradientClipValue());
-        assertEquals(2000, p.steps());
+        assertEquals(64, p.get(EMBEDDING_DIM));
+        assertEquals(8, p.get(DEPTH));
+        assertEquals(8, p.get(HEADS));
+        assertEquals(0.1, p.get(Settings.HIDDEN_DROPOUT));
+        assertEquals(1e-12, p.get(Settings.LAYER_NORM_EPS));
+        assertEquals(0.15, p.get(Settings.FEATURE_MASK_PROBABILITY));
+        assertEquals(1.0, p.get(Settings.TARGET_MASK_PROBABILITY));
+        assertEquals(1.0, p.get(Settings.TRADEOFF_START));
+        assertEquals(TradeoffSchedule.COSINE, p.get(TRADEOFF_SCHEDULE));
+        assertEquals(0.5, p.get(Settings.FLAT_PROPORTION));
+        assertEquals(6, p.get(Settings.LOOKAHEAD_STEPS));
+        assertEquals(0.5, p.get(Settings.LOOKAHEAD_ALPHA));
+        assertEquals(1.0, p.get(Settings.GRADIENT_CLIP_VALUE));
+        assertEquals(2000, p.get(STEPS));
         assertTrue(p.fullBatch());
         assertFalse(p.stochasticTargetMasking());
     }
 
     @Test
-    void mapRoundTripIsExact() {
-        NptConfig c = NptConfig.builder().embeddingDim(12).heads(3).learningRate(1.25e-4).seed(-5)
-                .lrSchedule(NptConfig.LrSchedule.CONSTANT).device("gpu:1").build();
-        Map<String, String> map = c.toMap();
-        assertEquals(c, NptConfig.fromMap(map, NptConfig.of(Preset.PAPER)));
-        assertEquals(NptConfig.class.getRecordComponents().length, map.size());
+    void theCpuPresetChangesOnlyWhatItNames() {
+        Map<String, String> paper = NptConfig.of(Preset.PAPER).toMap();
+        Map<String, String> cpu = NptConfig.of(Preset.CPU_FAST).toMap();
+        Map<String, String> changed = new LinkedHashMap<>();
+        cpu.forEach((k, v) -> {
+            if (!v.equals(paper.get(k))) {
+                changed.put(k, v);
+            }
+        });
+        assertEquals(Map.of("embeddingDim", "8", "depth", "4", "heads", "2", "attentionDropout", "0.0",
+                "targetMaskProbability", "0.5", "learningRate", "0.002", "steps", "300", "batchSize", "1024",
+                "validationFraction", "0.1", "evaluationInterval", "5"), changed);
     }
 
     @Test
-    void olderFilesWithoutANewFieldTakeTheDefault() {
-        Map<String, String> partial = new java.util.LinkedHashMap<>(NptConfig.of(Preset.CPU_FAST).toMap());
+    void mapRoundTripIsExactAndCoversEverySetting() {
+        NptConfig c = NptConfig.builder().set(EMBEDDING_DIM, 12).set(HEADS, 3).set(LEARNING_RATE, 1.25e-4).set(SEED, -5L)
+                .set(LR_SCHEDULE, LearningRateSchedule.CONSTANT).set(DEVICE, "gpu:1").build();
+        Map<String, String> map = c.toMap();
+        assertEquals(c, NptConfig.fromMap(map, NptConfig.of(Preset.PAPER)));
+        assertEquals(Settings.all().size(), map.size());
+        assertEquals(Settings.all().stream().map(Setting::name).toList(), java.util.List.copyOf(map.keySet()));
+    }
+
+    @Test
+    void olderFilesWithoutANewSettingTakeTheDefault() {
+        Map<String, String> partial = new LinkedHashMap<>(NptConfig.of(Preset.CPU_FAST).toMap());
         partial.remove("rffExpansion");
-        assertEquals(4, NptConfig.fromMap(partial, NptConfig.of(Preset.PAPER)).rffExpansion());
+        assertEquals(4, NptConfig.fromMap(partial, NptConfig.of(Preset.PAPER)).get(RFF_EXPANSION));
     }
 
     @Test
     void textValuesParseLikeCommandLines() {
         NptConfig c = NptConfig.builder().set("tradeoffSchedule", "constant").set("semiSupervised", "FALSE")
                 .set("lrSchedule", "flat-and-anneal").build();
-        assertEquals(NptConfig.TradeoffSchedule.CONSTANT, c.tradeoffSchedule());
-        assertFalse(c.semiSupervised());
-        assertEquals(NptConfig.LrSchedule.FLAT_AND_ANNEAL, c.lrSchedule());
-        assertThrows(NptConfigException.class, () -> NptConfig.builder().set("semiSupervised", "yes").build());
+        assertEquals(TradeoffSchedule.CONSTANT, c.get(TRADEOFF_SCHEDULE));
+        assertFalse(c.get(SEMI_SUPERVISED));
+        assertEquals(LearningRateSchedule.FLAT_AND_ANNEAL, c.get(LR_SCHEDULE));
+        NptConfigException e = assertThrows(NptConfigException.class, () -> NptConfig.builder().set("semiSupervised", "yes"));
+        assertEquals("semiSupervised", e.field());
+        NptConfigException unknown = assertThrows(NptConfigException.class, () -> NptConfig.builder().set("width", "8"));
+        assertTrue(unknown.getMessage().contains("embeddingDim"), unknown.getMessage());
+    }
+
+    @Test
+    void outOfRangeValuesNameTheirSetting() {
+        NptConfigException odd = assertThrows(NptConfigException.class, () -> NptConfig.builder().set(DEPTH, 3).build());
+        assertEquals("depth", odd.field());
+        assertTrue(odd.getMessage().contains("even"), odd.getMessage());
+        NptConfigException heads = assertThrows(NptConfigException.class,
+                () -> NptConfig.builder().set(EMBEDDING_DIM, 10).set(HEADS, 4).build());
+        assertEquals("heads", heads.field());
+        NptConfigException pass = assertThrows(NptConfigException.class,
+                () -> NptConfig.builder().set(BATCH_SIZE, 64).set(PREDICTION_BATCH_SIZE, 64).build());
+        assertEquals("predictionBatchSize", pass.field());
+        NptConfigException device = assertThrows(NptConfigException.class, () -> NptConfig.builder().set(DEVICE, "tpu").build());
+        assertEquals("device", device.field());
+        assertThrows(NptConfigException.class, () -> NptConfig.builder().set(Settings.HIDDEN_DROPOUT, 1.0).build());
+        assertThrows(NptConfigException.class, () -> NptConfig.builder().set(LEARNING_RATE, Double.NaN).build());
+        assertThrows(NptConfigException.class, () -> NptConfig.builder().set(STEPS, null).build());
     }
 
     @Test
@@ -70,16 +122,20 @@ class NptConfigTest {
     }
 
     @Test
-    void describeMentionsTheShape() {
+    void describeMentionsTheShapeAndEverySetting() {
         String d = NptConfig.of(Preset.PAPER).describe();
         assertTrue(d.contains("e=64") && d.contains("4 ABD + 4 ABA"), d);
+        for (Setting<?> s : Settings.all()) {
+            assertTrue(d.contains(s.name() + "="), s.name() + " missing from " + d);
+        }
     }
 
     @Test
     void wholeTableBatchesHaveOneSpelling() {
-        NptConfig legacy = NptConfig.builder().batchSize(-1).build();
-        assertEquals(0, legacy.batchSize(), "the reference's -1 reads as 0");
+        NptConfig legacy = NptConfig.builder().set(BATCH_SIZE, -1).build();
+        assertEquals(0, legacy.get(BATCH_SIZE), "the reference's -1 reads as 0");
         assertTrue(legacy.fullBatch());
-        assertEquals(legacy, NptConfig.builder().batchSize(0).build());
+        assertEquals(legacy, NptConfig.builder().set(BATCH_SIZE, 0).build());
+        assertNotEquals(legacy, NptConfig.builder().set(BATCH_SIZE, 512).build());
     }
 }

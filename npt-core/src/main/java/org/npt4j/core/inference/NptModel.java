@@ -1,5 +1,7 @@
 package org.npt4j.core.inference;
 
+import static org.npt4j.core.Settings.DEVICE;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.io.ByteArrayInputStream;
@@ -123,7 +125,7 @@ public final class NptModel implements AutoCloseable {
      * @return the same model predicting on another device
      */
     public NptModel withDevice(String device) {
-        return new NptModel(config.toBuilder().device(device).build(), schema, context, weights, summary);
+        return new NptModel(config.toBuilder().set(DEVICE, device).build(), schema, context, weights, summary);
     }
 
     /**
@@ -375,7 +377,7 @@ public final class NptModel implements AutoCloseable {
         synchronized InferenceSession open() {
             if (session == null) {
                 Engine engine = Engines.pytorch();
-                Device device = Devices.resolve(DeviceSpec.parse(config.device()), engine);
+                Device device = Devices.resolve(DeviceSpec.parse(config.get(DEVICE)), engine);
                 session = InferenceSession.open(engine, device, config, layout, weights);
                 LOADED.add(this);
             }

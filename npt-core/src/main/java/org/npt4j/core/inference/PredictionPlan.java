@@ -1,5 +1,9 @@
 package org.npt4j.core.inference;
 
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.PREDICTION_BATCH_SIZE;
+import static org.npt4j.core.Settings.SEED;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,14 +29,14 @@ final class PredictionPlan {
 
     static List<Pass> of(NptConfig config, int contextCount, int queryCount) {
         List<Pass> passes = new ArrayList<>();
-        int perPass = config.predictionBatchSize();
-        SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        int perPass = config.get(PREDICTION_BATCH_SIZE);
+        SplittableRandom rng = new SplittableRandom(config.get(SEED) ^ 0x5DEECE66DL);
         int[] everything = IntStream.range(0, contextCount).toArray();
         for (int start = 0; start < queryCount; start += perPass) {
             int end = Math.min(queryCount, start + perPass);
             int[] queries = IntStream.range(start, end).toArray();
-            boolean whole = config.fullBatch() || contextCount + queries.length <= config.batchSize();
-            passes.add(new Pass(whole ? everything : sample(contextCount, config.batchSize() - queries.length, rng), queries));
+            boolean whole = config.fullBatch() || contextCount + queries.length <= config.get(BATCH_SIZE);
+            passes.add(new Pass(whole ? everything : sample(contextCount, config.get(BATCH_SIZE) - queries.length, rng), queries));
         }
         return passes;
     }

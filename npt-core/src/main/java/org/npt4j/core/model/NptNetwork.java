@@ -1,5 +1,16 @@
 package org.npt4j.core.model;
 
+import static org.npt4j.core.Settings.ATTENTION_BETWEEN_DATAPOINTS;
+import static org.npt4j.core.Settings.ATTENTION_DROPOUT;
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.FEATURE_INDEX_EMBEDDING;
+import static org.npt4j.core.Settings.FEATURE_TYPE_EMBEDDING;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.HIDDEN_DROPOUT;
+import static org.npt4j.core.Settings.LAYER_NORM_EPS;
+import static org.npt4j.core.Settings.RFF_EXPANSION;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -35,20 +46,20 @@ public final class NptNetwork extends AbstractBlock {
     public NptNetwork(ColumnLayout layout, NptConfig config) {
         super(VERSION);
         this.layout = layout;
-        this.embeddingDim = config.embeddingDim();
-        this.dropout = config.hiddenDropout();
+        this.embeddingDim = config.get(EMBEDDING_DIM);
+        this.dropout = config.get(HIDDEN_DROPOUT);
         int d = layout.columnCount();
-        int e = config.embeddingDim();
+        int e = config.get(EMBEDDING_DIM);
         this.embedding = addChildBlock("embedding",
-                new ColumnEmbedding(layout, e, config.featureIndexEmbedding(), config.featureTypeEmbedding()));
-        for (int i = 0; i < config.depth(); i++) {
+                new ColumnEmbedding(layout, e, config.get(FEATURE_INDEX_EMBEDDING), config.get(FEATURE_TYPE_EMBEDDING)));
+        for (int i = 0; i < config.get(DEPTH); i++) {
             if (i % 2 == 0) {
-                AttentionBlock block = new AttentionBlock(d * e, config.heads(), config.attentionBetweenDatapoints(),
-                        config.attentionDropout(), config.hiddenDropout(), config.layerNormEps(), config.rffExpansion());
+                AttentionBlock block = new AttentionBlock(d * e, config.get(HEADS), config.get(ATTENTION_BETWEEN_DATAPOINTS),
+                        config.get(ATTENTION_DROPOUT), config.get(HIDDEN_DROPOUT), config.get(LAYER_NORM_EPS), config.get(RFF_EXPANSION));
                 layers.add(addChildBlock("layer" + i + "Abd", new RowAttentionLayer(d, e, block)));
             } else {
-                AttentionBlock block = new AttentionBlock(e, config.heads(), true,
-                        config.attentionDropout(), config.hiddenDropout(), config.layerNormEps(), config.rffExpansion());
+                AttentionBlock block = new AttentionBlock(e, config.get(HEADS), true,
+                        config.get(ATTENTION_DROPOUT), config.get(HIDDEN_DROPOUT), config.get(LAYER_NORM_EPS), config.get(RFF_EXPANSION));
                 layers.add(addChildBlock("layer" + i + "Aba", new AttributeAttentionLayer(block)));
             }
         }

@@ -1,5 +1,14 @@
 package org.npt4j.core.optim;
 
+import static org.npt4j.core.Settings.GRADIENT_CLIP_VALUE;
+import static org.npt4j.core.Settings.LAMB_BETA1;
+import static org.npt4j.core.Settings.LAMB_BETA2;
+import static org.npt4j.core.Settings.LAMB_EPSILON;
+import static org.npt4j.core.Settings.LOOKAHEAD_ALPHA;
+import static org.npt4j.core.Settings.LOOKAHEAD_STEPS;
+import static org.npt4j.core.Settings.TRUST_RATIO_CLAMP;
+import static org.npt4j.core.Settings.WEIGHT_DECAY;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -29,11 +38,11 @@ public final class NptOptimizer implements AutoCloseable {
      */
     public NptOptimizer(List<Parameter> parameters, NptConfig config, NDManager parent) {
         this.parameters = List.copyOf(parameters);
-        this.clipping = new GradientClipping(config.gradientClipValue());
-        this.lamb = new Lamb(config.lambBeta1(), config.lambBeta2(), config.lambEpsilon(), config.weightDecay(),
-                config.trustRatioClamp());
+        this.clipping = new GradientClipping(config.get(GRADIENT_CLIP_VALUE));
+        this.lamb = new Lamb(config.get(LAMB_BETA1), config.get(LAMB_BETA2), config.get(LAMB_EPSILON), config.get(WEIGHT_DECAY),
+                config.get(TRUST_RATIO_CLAMP));
         this.state = parent.newSubManager();
-        this.lookahead = new Lookahead(config.lookaheadAlpha(), config.lookaheadSteps(), state);
+        this.lookahead = new Lookahead(config.get(LOOKAHEAD_ALPHA), config.get(LOOKAHEAD_STEPS), state);
         this.firstMoments = new NDArray[this.parameters.size()];
         this.secondMoments = new NDArray[this.parameters.size()];
         for (int i = 0; i < firstMoments.length; i++) {

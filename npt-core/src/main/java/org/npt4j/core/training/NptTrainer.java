@@ -1,5 +1,8 @@
 package org.npt4j.core.training;
 
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.VALIDATION_FRACTION;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -87,8 +90,8 @@ public final class NptTrainer {
         for (String t : targets) {
             table.indexOf(t);
         }
-        SplittableRandom rng = new SplittableRandom(config.seed());
-        RowRole[] effective = ValidationSplitter.split(table, targets, given, config.validationFraction(), rng.split());
+        SplittableRandom rng = new SplittableRandom(config.get(SEED));
+        RowRole[] effective = ValidationSplitter.split(table, targets, given, config.get(VALIDATION_FRACTION), rng.split());
         TableSchema schema = SchemaFitter.fit(table, targets, effective);
         boolean[] testRows = new boolean[effective.length];
         for (int i = 0; i < effective.length; i++) {

@@ -1,5 +1,15 @@
 package org.npt4j.core.training;
 
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.CLASS_BALANCED_BATCHES;
+import static org.npt4j.core.Settings.DEVICE;
+import static org.npt4j.core.Settings.EVALUATION_INTERVAL;
+import static org.npt4j.core.Settings.FEATURE_MASK_PROBABILITY;
+import static org.npt4j.core.Settings.MASK_FRACTION;
+import static org.npt4j.core.Settings.SEMI_SUPERVISED;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
@@ -27,14 +37,14 @@ import org.npt4j.core.engine.NativeHeap;
 import org.npt4j.core.engine.GradMode;
 import org.npt4j.core.loss.LossTerms;
 import org.npt4j.core.loss.MaskedLoss;
-import org.npt4j.core.loss.TradeoffSchedule;
+import org.npt4j.core.loss.TradeoffCurve;
 import org.npt4j.core.masking.BatchTensors;
 import org.npt4j.core.masking.MaskedBatch;
 import org.npt4j.core.masking.MaskedInputs;
 import org.npt4j.core.masking.TableMasker;
 import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.model.NptNetwork;
-import org.npt4j.core.optim.LearningRateSchedule;
+import org.npt4j.core.optim.LearningRateCurve;
 import org.npt4j.core.optim.NptOptimizer;
 import org.npt4j.core.table.RowRole;
 import org.npt4j.core.table.RowRoles;
@@ -94,15 +104,15 @@ final class TrainingRun {
     static TrainingRun onTable(NptConfig config, EncodedTable truth, RowRole[] roles, SplittableRandom rng,
             TrainingListener listener) {
         int[] everyRow = IntStream.range(0, roles.length).toArray();
-        int[] trainWork = config.semiSupervised() ? everyRow : RowRoles.indicesOf(roles, RowRole.TRAIN);
-        int[] evalWork = config.semiSupervised() ? everyRow : RowRoles.indicesOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
+        int[] trainWork = config.get(SEMI_SUPERVISED) ? everyRow : RowRoles.indicesOf(roles, RowRole.TRAIN);
+        int[] evalWork = config.get(SEMI_SUPERVISED) ? everyRow : RowRoles.indicesOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
         EncodedTable trainTruth = truth.selectRows(trainWork);
         RowRole[] trainRoles = select(roles, trainWork);
-        TableMasker masker = new TableMasker(trainTruth, trainRoles, config.featureMaskProbability(),
-                config.targetMaskProbability(), config.maskFraction());
-        MiniBatcher batcher = new MiniBatcher(trainRoles, balancingClasses(config, trainTruth), config.batchSize());
+        TableMasker masker = new TableMasker(trainTruth, trainRoles, config.get(FEATURE_MASK_PROBABILITY),
+                config.get(TARGET_MASK_PROBABILITY), config.get(MASK_FRACTION));
+        MiniBatcher batcher = new MiniBatcher(trainRoles, balancingClasses(config, trainTruth), config.get(BATCH_SIZE));
         RowCounts counts = new RowCounts(count(roles, RowRole.TRAIN), count(roles, RowRole.VALIDATION),
-                config.semiSupervised() ? count(roles, RowRole.TEST) : 0);
+                config.get(SEMI_SUPERVISED) ? count(roles, RowRole.TEST) : 0);
         List<MaskedBatch> evalBatches = counts.validation() == 0 ? List.of()
                 : evaluationBatches(config, truth.selectRows(evalWork), select(roles, evalWork), rng);
         return new TrainingRun(config, ColumnLayout.of(truth.schema()), new TableEpochs(masker, trainTruth, batcher),
@@ -111,7 +121,7 @@ final class TrainingRun {
 
     Result execute() {
         Engine engine = Engines.pytorch();
-        Device device = Devices.resolve(DeviceSpec.parse(config.device()), engine);
+        Device device = Devices.resolve(DeviceSpec.parse(config.get(DEVICE)), engine);
         engine.setRandomSeed(rng.nextInt());
         long start = System.nanoTime();
         try {
@@ -127,8 +137,8 @@ final class TrainingRun {
                         best.restore();
                     }
                     long millis = (System.nanoTime() - start) / 1_000_000;
-                    TrainingSummary summary = new TrainingSummary(config.steps(), batches.epochs(),
-                            evalBatches.isEmpty() ? config.steps() : best.bestStep(),
+                    TrainingSummary summary = new TrainingSummary(config.get(STEPS), batches.epochs(),
+                            evalBatches.isEmpty() ? config.get(STEPS) : best.bestStep(),
                             evalBatches.isEmpty() ? Double.NaN : best.bestLoss(),
                             loop.lastLoss, loop.lastTargetLoss, counts.train(), counts.validation(), counts.test(),
                             parameterCount(parameters), millis, device.toString(), Engines.versions());
@@ -150,8 +160,8 @@ final class TrainingRun {
         private final BestWeights best;
         private final long start;
         private final MaskedLoss loss;
-        private final LearningRateSchedule lrSchedule = LearningRateSchedule.of(config);
-        private final TradeoffSchedule tradeoff = TradeoffSchedule.of(config);
+        private final LearningRateCurve learningRates = LearningRateCurve.of(config);
+        private final TradeoffCurve tradeoff = TradeoffCurve.of(config);
 
         private double lastLoss = Double.NaN;
         private double lastTargetLoss = Double.NaN;
@@ -167,14 +177,14 @@ final class TrainingRun {
         }
 
         void run() {
-            for (int step = 1; step <= config.steps(); step++) {
+            for (int step = 1; step <= config.get(STEPS); step++) {
                 MaskedBatch batch = batches.next(rng);
-                double lr = lrSchedule.at(step);
+                double lr = learningRates.at(step);
                 double lambda = tradeoff.at(step);
                 double[] losses = trainStep(batch, lr, lambda, step);
-                boolean evaluationDue = batches.epochComplete() && batches.epochs() % config.evaluationInterval() == 0;
+                boolean evaluationDue = batches.epochComplete() && batches.epochs() % config.get(EVALUATION_INTERVAL) == 0;
                 double validation = Double.NaN;
-                if (!evalBatches.isEmpty() && (evaluationDue || step == config.steps())) {
+                if (!evalBatches.isEmpty() && (evaluationDue || step == config.get(STEPS))) {
                     validation = evaluate();
                     best.offer(validation, step);
                 }
@@ -230,9 +240,9 @@ final class TrainingRun {
         private void report(int step, double[] losses, double lr, double lambda, double validation) {
             long elapsedNanos = System.nanoTime() - start;
             Duration elapsed = Duration.ofNanos(elapsedNanos);
-            Duration remaining = Duration.ofNanos(elapsedNanos / step * (config.steps() - step));
+            Duration remaining = Duration.ofNanos(elapsedNanos / step * (config.get(STEPS) - step));
             double bestSoFar = Double.isInfinite(best.bestLoss()) ? Double.NaN : best.bestLoss();
-            listener.onProgress(new TrainingProgress(step, config.steps(), batches.epochs(), losses[0], losses[1], losses[2],
+            listener.onProgress(new TrainingProgress(step, config.get(STEPS), batches.epochs(), losses[0], losses[1], losses[2],
                     lr, lambda, validation, bestSoFar, elapsed, remaining));
         }
     }
@@ -240,9 +250,9 @@ final class TrainingRun {
     /** Validation batches are fixed for the run: evaluation inputs never change. */
     private static List<MaskedBatch> evaluationBatches(NptConfig config, EncodedTable evalTruth, RowRole[] evalRoles,
             SplittableRandom rng) {
-        MaskedInputs inputs = new TableMasker(evalTruth, evalRoles, 0, config.targetMaskProbability(),
-                config.maskFraction()).evaluationInputs();
-        MiniBatcher batcher = new MiniBatcher(evalRoles, null, config.batchSize());
+        MaskedInputs inputs = new TableMasker(evalTruth, evalRoles, 0, config.get(TARGET_MASK_PROBABILITY),
+                config.get(MASK_FRACTION)).evaluationInputs();
+        MiniBatcher batcher = new MiniBatcher(evalRoles, null, config.get(BATCH_SIZE));
         List<MaskedBatch> out = new ArrayList<>();
         for (int[] rows : batcher.plan(rng.split())) {
             out.add(MaskedBatch.of(inputs, evalTruth, rows));
@@ -252,7 +262,7 @@ final class TrainingRun {
 
     /** Class index per row of the first categorical target, for class-balanced batches; else null. */
     private static int[] balancingClasses(NptConfig config, EncodedTable work) {
-        if (!config.classBalancedBatches()) {
+        if (!config.get(CLASS_BALANCED_BATCHES)) {
             return null;
         }
         for (int j : work.schema().targetIndices()) {

@@ -1,5 +1,7 @@
 package org.npt4j.core.inference;
 
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +23,7 @@ class IdleReleaseTest {
     @Test
     void idleModelFreesItsWeightsAndReloadsThemForTheNextPrediction() throws InterruptedException {
         System.setProperty(NptModel.IDLE_RELEASE_PROPERTY, "200");
-        NptModel model = new NptTrainer(Fixtures.tiny().steps(5).build()).fit(Fixtures.rings(40, 1), "label");
+        NptModel model = new NptTrainer(Fixtures.tiny().set(STEPS, 5).build()).fit(Fixtures.rings(40, 1), "label");
         Table rows = Fixtures.rings(10, 2);
         assertFalse(model.holdsNativeMemory(), "nothing native before the first prediction");
         double[][] first = model.predict(rows).classes("label").probabilities();

@@ -1,5 +1,8 @@
 package org.npt4j.core.inference;
 
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +34,7 @@ class PersistenceTest {
 
     @BeforeAll
     static void fit() {
-        model = new NptTrainer(Fixtures.tiny().steps(20).build()).fit(TRAIN, "label");
+        model = new NptTrainer(Fixtures.tiny().set(STEPS, 20).build()).fit(TRAIN, "label");
     }
 
     private static double[][] probabilities(NptModel m) {
@@ -63,9 +66,9 @@ class PersistenceTest {
 
     @Test
     void theSameSeedGivesTheSameModelAndADifferentSeedAnotherOne() {
-        NptConfig config = Fixtures.tiny().steps(20).build();
+        NptConfig config = Fixtures.tiny().set(STEPS, 20).build();
         try (NptModel again = new NptTrainer(config).fit(TRAIN, "label");
-                NptModel other = new NptTrainer(config.toBuilder().seed(8).build()).fit(TRAIN, "label")) {
+                NptModel other = new NptTrainer(config.toBuilder().set(SEED, 8L).build()).fit(TRAIN, "label")) {
             assertArrayEquals(model.weights(), again.weights());
             assertArrayEquals(probabilities(model), probabilities(again));
             assertFalse(Arrays.equals(model.weights(), other.weights()));

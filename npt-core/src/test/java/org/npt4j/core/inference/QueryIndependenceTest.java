@@ -1,5 +1,7 @@
 package org.npt4j.core.inference;
 
+import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class QueryIndependenceTest {
     @Test
     void rowsScoredAloneOrTogetherGetTheSamePrediction() {
         // p_target < 1: context labels are visible at prediction, the case where queries could interact most.
-        try (NptModel model = new NptTrainer(Fixtures.tiny().targetMaskProbability(0.5).build())
+        try (NptModel model = new NptTrainer(Fixtures.tiny().set(TARGET_MASK_PROBABILITY, 0.5).build())
                 .fit(Fixtures.rings(80, 1), "label")) {
             Table queries = Fixtures.rings(12, 9);
             double[][] together = model.predict(queries).classes("label").probabilities();

@@ -1,5 +1,10 @@
 package org.npt4j.core.model;
 
+import static org.npt4j.core.Settings.ATTENTION_BETWEEN_DATAPOINTS;
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.HEADS;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +62,7 @@ class NptNetworkTest {
 
     @Test
     void permutingRowsPermutesOutputs() {
-        NptConfig config = Fixtures.tiny().depth(4).build();
+        NptConfig config = Fixtures.tiny().set(DEPTH, 4).build();
         Engine engine = Engines.pytorch();
         engine.setRandomSeed(3);
         try (GradMode off = GradMode.disabled(); NDManager m = engine.newBaseManager()) {
@@ -107,7 +112,7 @@ class NptNetworkTest {
 
     @Test
     void parameterCountOfTheWholeNetworkMatchesTheReferenceFormula() {
-        NptConfig config = Fixtures.tiny().depth(4).embeddingDim(8).heads(2).build();
+        NptConfig config = Fixtures.tiny().set(DEPTH, 4).set(EMBEDDING_DIM, 8).set(HEADS, 2).build();
         int d = LAYOUT.columnCount();
         int e = 8;
         long abd = 13L * (d * e) * (d * e) + 14L * d * e;
@@ -152,7 +157,7 @@ class NptNetworkTest {
 
     @Test
     void withoutAttentionBetweenDatapointsRowsDoNotInfluenceEachOther() {
-        NptConfig config = Fixtures.tiny().attentionBetweenDatapoints(false).build();
+        NptConfig config = Fixtures.tiny().set(ATTENTION_BETWEEN_DATAPOINTS, false).build();
         try (GradMode off = GradMode.disabled(); NDManager m = Engines.pytorch().newBaseManager()) {
             NptNetwork net = new NptNetwork(LAYOUT, config);
             net.initialize(m, DataType.FLOAT32, net.inputShapes(1));
@@ -169,7 +174,7 @@ class NptNetworkTest {
 
     @Test
     void recordedAttentionIsOneRowStochasticMapPerAbdLayer() {
-        NptConfig config = Fixtures.tiny().depth(4).heads(2).build();
+        NptConfig config = Fixtures.tiny().set(DEPTH, 4).set(HEADS, 2).build();
         try (GradMode off = GradMode.disabled(); NDManager m = Engines.pytorch().newBaseManager()) {
             NptNetwork net = new NptNetwork(LAYOUT, config);
             net.initialize(m, DataType.FLOAT32, net.inputShapes(1));

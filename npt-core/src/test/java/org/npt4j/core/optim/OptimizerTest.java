@@ -1,5 +1,9 @@
 package org.npt4j.core.optim;
 
+import static org.npt4j.core.Settings.GRADIENT_CLIP_VALUE;
+import static org.npt4j.core.Settings.LEARNING_RATE;
+import static org.npt4j.core.Settings.LOOKAHEAD_ALPHA;
+import static org.npt4j.core.Settings.LOOKAHEAD_STEPS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -14,13 +18,13 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.npt4j.core.Fixtures;
+import org.npt4j.core.LearningRateSchedule;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.engine.Engines;
 import org.npt4j.core.engine.GradMode;
 import org.npt4j.core.engine.Tensors;
-import org.npt4j.core.loss.TradeoffSchedule;
 
-/** LAMB, Lookahead, clipping and both schedules against values computed by hand. */
+/** LAMB, Lookahead, clipping and the learning-rate curve against values computed by hand. */
 class OptimizerTest {
 
     private static final double LR = 0.01;
@@ -49,7 +53,7 @@ class OptimizerTest {
     }
 
     private static float[] runOptimizer(float[] start, float[] coefficients, int steps) {
-        NptConfig config = Fixtures.tiny().learningRate(LR).lookaheadSteps(2).lookaheadAlpha(0.5).gradientClipValue(1).build();
+        NptConfig config = Fixtures.tiny().set(LEARNING_RATE, LR).set(LOOKAHEAD_STEPS, 2).set(LOOKAHEAD_ALPHA, 0.5).set(GRADIENT_CLIP_VALUE, 1.0).build();
         Engine engine = Engines.pytorch();
         try (GradMode off = GradMode.disabled(); NDManager m = engine.newBaseManager()) {
             Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT)
@@ -179,7 +183,7 @@ class OptimizerTest {
 
     @Test
     void flatThenCosineLearningRate() {
-        LearningRateSchedule s = new LearningRateSchedule(1e-3, NptConfig.LrSchedule.FLAT_AND_ANNEAL, 0.5, 10);
+        LearningRateCurve s = new LearningRateCurve(1e-3, LearningRateSchedule.FLAT_AND_ANNEAL, 0.5, 10);
         for (int step = 1; step <= 5; step++) {
             assertEquals(1e-3, s.at(step), 1e-15, "flat step " + step);
         }
@@ -187,29 +191,14 @@ class OptimizerTest {
         assertEquals(1e-3 * 0.5 * (1 + Math.cos(Math.PI * 3 / 5)), s.at(8), 1e-15);
         assertEquals(0.0, s.at(10), 1e-15);
 
-        LearningRateSchedule large = new LearningRateSchedule(1.0, NptConfig.LrSchedule.FLAT_AND_ANNEAL, 0.7, 10);
+        LearningRateCurve large = new LearningRateCurve(1.0, LearningRateSchedule.FLAT_AND_ANNEAL, 0.7, 10);
         assertEquals(1.0, large.at(7), 1e-15);
         assertEquals(0.75, large.at(8), 1e-12);
         assertEquals(0.25, large.at(9), 1e-12);
         assertEquals(0.0, large.at(10), 1e-12);
 
-        LearningRateSchedule constant = new LearningRateSchedule(0.2, NptConfig.LrSchedule.CONSTANT, 0.5, 10);
+        LearningRateCurve constant = new LearningRateCurve(0.2, LearningRateSchedule.CONSTANT, 0.5, 10);
         assertEquals(0.2, constant.at(10), 0);
-    }
-
-    @Test
-    void tradeoffStartsAtOneAndAnnealsByCosineAsTheReferenceStepsIt() {
-        TradeoffSchedule s = new TradeoffSchedule(1.0, NptConfig.TradeoffSchedule.COSINE, 1.0, 10);
-        assertEquals(1.0, s.at(1), 0);
-        assertEquals(1.0, s.at(2), 0);
-        assertEquals(0.5 * (1 + Math.cos(Math.PI / 10)), s.at(3), 1e-15);
-        assertEquals(0.5, s.at(7), 1e-12);
-        assertEquals(0.0, s.at(12), 1e-12);
-        assertEquals(0.0, s.at(13), 0);
-        assertEquals(0.5, new TradeoffSchedule(0.5, NptConfig.TradeoffSchedule.CONSTANT, 1.0, 10).at(9), 0);
-        TradeoffSchedule half = new TradeoffSchedule(1.0, NptConfig.TradeoffSchedule.COSINE, 0.5, 10);
-        assertEquals(0.0, half.at(8), 1e-12);
-        assertEquals(0.0, half.at(9), 0);
     }
 
     @Test

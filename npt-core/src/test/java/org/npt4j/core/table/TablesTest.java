@@ -80,18 +80,4 @@ class TablesTest {
         assertEquals(0, RowRoles.indicesOf(roles).length);
         assertEquals(List.of(RowRole.TEST, RowRole.TEST), List.of(RowRoles.filled(2, RowRole.TEST)));
     }
-
-    @Test
-    void bundledDatasetsHaveThePaperShapes() {
-        Table bc = BundledDatasets.breastCancer();
-        assertEquals(569, bc.rowCount());
-        assertEquals(31, bc.columnCount());
-        assertEquals(212, java.util.Arrays.stream(((CategoricalColumn) bc.column("diagnosis")).values()).filter("M"::equals).count());
-        Table boston = BundledDatasets.boston();
-        assertEquals(506, boston.rowCount());
-        assertEquals(14, boston.columnCount());
-        assertInstanceOf(CategoricalColumn.class, boston.column("CHAS"));
-        assertInstanceOf(CategoricalColumn.class, boston.column("RAD"));
-        assertInstanceOf(NumericColumn.class, boston.column("MEDV"));
-    }
 }

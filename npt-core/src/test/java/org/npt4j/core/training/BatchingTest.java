@@ -1,5 +1,10 @@
 package org.npt4j.core.training;
 
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.CLASS_BALANCED_BATCHES;
+import static org.npt4j.core.Settings.PREDICTION_BATCH_SIZE;
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,8 +91,8 @@ class BatchingTest {
     @Test
     void miniBatchedTrainingAndSampledContextPredictionWork() {
         Table t = Fixtures.rings(120, 6);
-        try (NptModel m = new NptTrainer(Fixtures.tiny().steps(12).batchSize(32).predictionBatchSize(8)
-                .classBalancedBatches(true).build()).fit(t, "label")) {
+        try (NptModel m = new NptTrainer(Fixtures.tiny().set(STEPS, 12).set(BATCH_SIZE, 32).set(PREDICTION_BATCH_SIZE, 8)
+                .set(CLASS_BALANCED_BATCHES, true).build()).fit(t, "label")) {
             assertTrue(m.summary().epochs() >= 3, "several batches per epoch: " + m.summary());
             double[][] p = m.predict(Fixtures.rings(20, 7)).classes("label").probabilities();
             assertEquals(20, p.length);

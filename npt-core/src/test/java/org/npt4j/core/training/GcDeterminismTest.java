@@ -1,5 +1,7 @@
 package org.npt4j.core.training;
 
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +21,7 @@ class GcDeterminismTest {
     @Test
     void collectingGarbageDuringTrainingChangesNothing() throws InterruptedException {
         Table t = Fixtures.rings(60, 3);
-        NptConfig config = Fixtures.tiny().steps(40).build();
+        NptConfig config = Fixtures.tiny().set(STEPS, 40).build();
         byte[] quiet;
         try (NptModel m = new NptTrainer(config).fit(t, "label")) {
             quiet = m.weights();

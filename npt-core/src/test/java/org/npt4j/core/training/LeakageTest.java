@@ -1,5 +1,8 @@
 package org.npt4j.core.training;
 
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.List;
@@ -56,7 +59,7 @@ class LeakageTest {
     @Test
     void changingTestLabelsChangesNoClassPrediction() {
         // Stochastic target masking is where training labels are inputs, so it is the mode to check.
-        NptConfig config = Fixtures.tiny().steps(15).targetMaskProbability(0.5).build();
+        NptConfig config = Fixtures.tiny().set(STEPS, 15).set(TARGET_MASK_PROBABILITY, 0.5).build();
         Table original = Fixtures.rings(N, 4);
         Table flipped = withTestLabels(original, "label", i -> i % 3 == 0 ? "outer" : "inner");
         Table unseen = withTestLabels(original, "label", i -> i % 2 == 0 ? "never-seen" : null);
@@ -75,7 +78,7 @@ class LeakageTest {
 
     @Test
     void changingTestTargetsChangesNoRegressionPrediction() {
-        NptConfig config = Fixtures.tiny().steps(15).targetMaskProbability(0.5).build();
+        NptConfig config = Fixtures.tiny().set(STEPS, 15).set(TARGET_MASK_PROBABILITY, 0.5).build();
         Table original = Fixtures.wave(N, 4);
         Table shifted = withTestLabels(original, "y", i -> 1000.0 + i);
         Table query = original.selectRows(testRows()).withoutColumns(List.of("y"));

@@ -1,10 +1,25 @@
 package org.npt4j.core.training;
 
+import static org.npt4j.core.Settings.ATTENTION_BETWEEN_DATAPOINTS;
+import static org.npt4j.core.Settings.ATTENTION_DROPOUT;
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.FEATURE_MASK_PROBABILITY;
+import static org.npt4j.core.Settings.FLAT_PROPORTION;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.HIDDEN_DROPOUT;
+import static org.npt4j.core.Settings.LEARNING_RATE;
+import static org.npt4j.core.Settings.LR_SCHEDULE;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
+import static org.npt4j.core.Settings.TRADEOFF_START;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.npt4j.core.Fixtures;
+import org.npt4j.core.LearningRateSchedule;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.encoding.ColumnSpec;
 import org.npt4j.core.encoding.EncodedTable;
@@ -135,11 +150,11 @@ public final class LookupTask {
     public static NptModel train(boolean attentionBetweenDatapoints, String target) {
         TableSchema schema = schema(target);
         // p_target only tells prediction that context labels are inputs; FreshPairs decides training masks.
-        NptConfig config = Fixtures.tiny().embeddingDim(16).heads(1).depth(2).hiddenDropout(0).attentionDropout(0)
-                .featureMaskProbability(0).targetMaskProbability(0.5).tradeoffStart(0)
-                .lrSchedule(NptConfig.LrSchedule.FLAT_AND_ANNEAL).flatProportion(0.9)
-                .learningRate(3e-3).steps(1300)
-                .attentionBetweenDatapoints(attentionBetweenDatapoints).build();
+        NptConfig config = Fixtures.tiny().set(EMBEDDING_DIM, 16).set(HEADS, 1).set(DEPTH, 2).set(HIDDEN_DROPOUT, 0.0).set(ATTENTION_DROPOUT, 0.0)
+                .set(FEATURE_MASK_PROBABILITY, 0.0).set(TARGET_MASK_PROBABILITY, 0.5).set(TRADEOFF_START, 0.0)
+                .set(LR_SCHEDULE, LearningRateSchedule.FLAT_AND_ANNEAL).set(FLAT_PROPORTION, 0.9)
+                .set(LEARNING_RATE, 3e-3).set(STEPS, 1300)
+                .set(ATTENTION_BETWEEN_DATAPOINTS, attentionBetweenDatapoints).build();
         TrainingRun run = new TrainingRun(config, ColumnLayout.of(schema), new FreshPairs(schema), List.of(),
                 new TrainingRun.RowCounts(2 * PAIRS, 0, 0), new SplittableRandom(11), TrainingListener.NONE);
         TrainingRun.Result result = TrainingLock.run(run::execute);

@@ -1,5 +1,9 @@
 package org.npt4j.core.training;
 
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.VALIDATION_FRACTION;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +32,7 @@ class MultiTargetTest {
                 .numeric("radius", radius).build();
         RowRole[] roles = Fixtures.roles(80, RowRole.TRAIN);
         roles[79] = RowRole.VALIDATION;
-        try (NptModel m = new NptTrainer(Fixtures.tiny().steps(10).build()).fit(t, List.of("label", "radius"), roles)) {
+        try (NptModel m = new NptTrainer(Fixtures.tiny().set(STEPS, 10).build()).fit(t, List.of("label", "radius"), roles)) {
             Predictions p = m.predict(t.selectRows(new int[] {0, 1, 2}).withoutColumns(List.of("label", "radius")));
             assertEquals(List.of("label", "radius"), p.targets());
             assertEquals(3, p.classes("label").rowCount());
@@ -40,7 +44,7 @@ class MultiTargetTest {
     @Test
     void attentionCoversEveryAbdLayerHeadAndContextRow() {
         Table t = Fixtures.rings(40, 1);
-        try (NptModel m = new NptTrainer(Fixtures.tiny().steps(3).depth(4).validationFraction(0).build()).fit(t, "label")) {
+        try (NptModel m = new NptTrainer(Fixtures.tiny().set(STEPS, 3).set(DEPTH, 4).set(VALIDATION_FRACTION, 0.0).build()).fit(t, "label")) {
             AttentionMaps a = m.attention(Fixtures.rings(6, 2));
             assertEquals(6, a.rowCount());
             assertEquals(2, a.layers());

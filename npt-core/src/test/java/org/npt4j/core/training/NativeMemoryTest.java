@@ -1,5 +1,10 @@
 package org.npt4j.core.training;
 
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.EVALUATION_INTERVAL;
+import static org.npt4j.core.Settings.PREDICTION_BATCH_SIZE;
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,8 +43,8 @@ class NativeMemoryTest {
         List<Integer> counts = new ArrayList<>();
         int before = Engines.liveArrays();
         // Mini-batches exercise the per-batch scopes, evaluation and checkpoint copies every epoch.
-        NptTrainer trainer = new NptTrainer(Fixtures.tiny().steps(240).batchSize(24).predictionBatchSize(8)
-                .evaluationInterval(1).build(), p -> counts.add(Engines.liveArrays()));
+        NptTrainer trainer = new NptTrainer(Fixtures.tiny().set(STEPS, 240).set(BATCH_SIZE, 24).set(PREDICTION_BATCH_SIZE, 8)
+                .set(EVALUATION_INTERVAL, 1).build(), p -> counts.add(Engines.liveArrays()));
         try (NptModel model = trainer.fit(t, "label")) {
             // Lookahead's slow weights appear at the first sync and checkpoint copies at the first evaluation.
             List<Integer> steady = counts.subList(20, counts.size());

@@ -1,4 +1,4 @@
-package org.npt4j.core.metrics;
+package org.npt4j.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

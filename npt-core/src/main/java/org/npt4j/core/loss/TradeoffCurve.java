@@ -1,6 +1,8 @@
 package org.npt4j.core.loss;
 
 import org.npt4j.core.NptConfig;
+import org.npt4j.core.Settings;
+import org.npt4j.core.TradeoffSchedule;
 
 /**
  * The weight λ of the feature loss in L = λ·L_features + (1 − λ)·L_targets at each optimiser step.
@@ -9,7 +11,7 @@ import org.npt4j.core.NptConfig;
  * (from 1) uses t = max(0, s − 2) in λ0·½(1 + cos(π·t/T_λ)), and 0 once t &gt; T_λ, with
  * T_λ = ceil(proportion·T).
  */
-public final class TradeoffSchedule {
+public final class TradeoffCurve {
 
     private final double start;
     private final boolean cosine;
@@ -21,19 +23,19 @@ public final class TradeoffSchedule {
      * @param proportion fraction of the steps over which λ anneals
      * @param totalSteps T
      */
-    public TradeoffSchedule(double start, NptConfig.TradeoffSchedule schedule, double proportion, int totalSteps) {
+    public TradeoffCurve(double start, TradeoffSchedule schedule, double proportion, int totalSteps) {
         this.start = start;
-        this.cosine = schedule == NptConfig.TradeoffSchedule.COSINE;
+        this.cosine = schedule == TradeoffSchedule.COSINE;
         this.annealSteps = Math.max(1, (int) Math.ceil(proportion * totalSteps));
     }
 
     /**
      * @param config the configuration
-     * @return its schedule
+     * @return its curve
      */
-    public static TradeoffSchedule of(NptConfig config) {
-        return new TradeoffSchedule(config.tradeoffStart(), config.tradeoffSchedule(),
-                config.tradeoffAnnealingProportion(), config.steps());
+    public static TradeoffCurve of(NptConfig config) {
+        return new TradeoffCurve(config.get(Settings.TRADEOFF_START), config.get(Settings.TRADEOFF_SCHEDULE),
+                config.get(Settings.TRADEOFF_ANNEALING_PROPORTION), config.get(Settings.STEPS));
     }
 
     /**

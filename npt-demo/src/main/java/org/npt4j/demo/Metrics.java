@@ -1,4 +1,4 @@
-package org.npt4j.core.metrics;
+package org.npt4j.demo;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,4 +1,7 @@
-package org.npt4j.core.cli;
+package org.npt4j.demo;
+
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.STEPS;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,10 +11,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
+import org.npt4j.core.Settings;
 import org.npt4j.core.inference.ClassPredictions;
 import org.npt4j.core.inference.NptModel;
-import org.npt4j.core.metrics.Metrics;
-import org.npt4j.core.table.BundledDatasets;
 import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.RowRole;
 import org.npt4j.core.table.RowRoles;
@@ -19,13 +21,17 @@ import org.npt4j.core.table.Table;
 import org.npt4j.core.training.NptTrainer;
 
 /**
- * The main job until the configuration-driven comparison lands: trains NPT on the bundled Breast
- * Cancer data and prints held-out accuracy, AUROC and log-loss. The held-out rows take part in
- * training as NPT's semi-supervised test rows (features only), as in the paper.
+ * The core-only demo: trains NPT on the bundled Breast Cancer data with npt-core alone (no Tribuo,
+ * no Weka) and prints held-out accuracy, AUROC and log-loss. The held-out rows take part in
+ * training as NPT's semi-supervised test rows (features only), as in the paper. The comparison
+ * with other learners is the experiments module's job.
  *
  * <pre>
- *   QuickStart [--preset cpu|paper] [--steps N] [--seed S] [--device cpu|gpu|auto] [--test-fraction F]
+ *   QuickStart [--preset cpu|paper] [--test-fraction F] [--SETTING VALUE ...]
  * </pre>
+ *
+ * where SETTING is any NPT setting by name ({@code --steps 500 --seed 3 --device gpu}; see
+ * {@link Settings}).
  */
 public final class QuickStart {
 
@@ -37,27 +43,23 @@ public final class QuickStart {
     public static void main(String[] args) {
         Map<String, String> options = parse(args);
         NptConfig.Builder builder = NptConfig.builder(Preset.parse(options.getOrDefault("preset", "cpu")));
-        if (options.containsKey("steps")) {
-            builder.steps(Integer.parseInt(options.get("steps")));
-        }
-        if (options.containsKey("seed")) {
-            builder.seed(Long.parseLong(options.get("seed")));
-        }
-        if (options.containsKey("device")) {
-            builder.device(options.get("device"));
-        }
+        options.forEach((name, value) -> {
+            if (!name.equals("preset") && !name.equals("test-fraction")) {
+                builder.set(name, value);
+            }
+        });
         NptConfig config = builder.build();
         double testFraction = Double.parseDouble(options.getOrDefault("test-fraction", "0.2"));
 
         Table table = BundledDatasets.breastCancer();
         String target = BundledDatasets.BREAST_CANCER_TARGET;
-        RowRole[] roles = heldOut(table, target, testFraction, config.seed());
+        RowRole[] roles = heldOut(table, target, testFraction, config.get(SEED));
         int[] testRows = RowRoles.indicesOf(roles, RowRole.TEST);
         System.out.printf(Locale.ROOT, "npt4j quick start: Breast Cancer (%d rows x %d columns), %d training and %d held-out rows%n",
                 table.rowCount(), table.columnCount(), table.rowCount() - testRows.length, testRows.length);
         System.out.println(config.describe());
 
-        int every = Math.max(1, config.steps() / 20);
+        int every = Math.max(1, config.get(STEPS) / 20);
         NptTrainer trainer = new NptTrainer(config, p -> {
             if (p.step() % every == 0 || p.step() == p.totalSteps()) {
                 System.out.println(p.format());
@@ -113,8 +115,8 @@ public final class QuickStart {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Usage: QuickStart [--preset cpu|paper] [--steps N] [--seed S] "
-                        + "[--device cpu|gpu|auto] [--test-fraction F]; could not read '" + args[i] + "'");
+                throw new IllegalArgumentException("Usage: QuickStart [--preset cpu|paper] [--test-fraction F] "
+                        + "[--SETTING VALUE ...]; could not read '" + args[i] + "'");
             }
             out.put(args[i].substring(2), args[++i]);
         }

@@ -1,6 +1,8 @@
 package org.npt4j.core.optim;
 
+import org.npt4j.core.LearningRateSchedule;
 import org.npt4j.core.NptConfig;
+import org.npt4j.core.Settings;
 
 /**
  * The learning rate at each optimiser step. {@code FLAT_AND_ANNEAL} reproduces the reference's
@@ -8,7 +10,7 @@ import org.npt4j.core.NptConfig;
  * the base rate, F = floor(p·T); step s &gt; F uses base·½(1 + cos(π·(s − F)/T_a)) with
  * T_a = int(T·(1 − p)), so the rate reaches 0 at the last step.
  */
-public final class LearningRateSchedule {
+public final class LearningRateCurve {
 
     private final double base;
     private final boolean anneal;
@@ -21,19 +23,20 @@ public final class LearningRateSchedule {
      * @param flatProportion p
      * @param totalSteps T
      */
-    public LearningRateSchedule(double base, NptConfig.LrSchedule schedule, double flatProportion, int totalSteps) {
+    public LearningRateCurve(double base, LearningRateSchedule schedule, double flatProportion, int totalSteps) {
         this.base = base;
         this.flatSteps = (int) Math.floor(flatProportion * totalSteps);
         this.annealSteps = (int) (totalSteps * (1 - flatProportion));
-        this.anneal = schedule == NptConfig.LrSchedule.FLAT_AND_ANNEAL && annealSteps > 0;
+        this.anneal = schedule == LearningRateSchedule.FLAT_AND_ANNEAL && annealSteps > 0;
     }
 
     /**
      * @param config the configuration
-     * @return its schedule
+     * @return its curve
      */
-    public static LearningRateSchedule of(NptConfig config) {
-        return new LearningRateSchedule(config.learningRate(), config.lrSchedule(), config.flatProportion(), config.steps());
+    public static LearningRateCurve of(NptConfig config) {
+        return new LearningRateCurve(config.get(Settings.LEARNING_RATE), config.get(Settings.LR_SCHEDULE),
+                config.get(Settings.FLAT_PROPORTION), config.get(Settings.STEPS));
     }
 
     /**

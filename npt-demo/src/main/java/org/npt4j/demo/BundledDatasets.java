@@ -1,4 +1,4 @@
-package org.npt4j.core.table;
+package org.npt4j.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.npt4j.core.table.CsvTableReader;
+import org.npt4j.core.table.Table;
 
 /**
  * The small UCI datasets bundled in the project's {@code data/} folder, typed as the NPT reference
