@@ -12,6 +12,7 @@ import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
 import static org.npt4j.core.Settings.VALIDATION_FRACTION;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Named starting points for an {@link NptConfig}: each is the {@link Settings}' defaults (the
@@ -31,35 +32,43 @@ import java.util.Locale;
  */
 public enum Preset {
     /** The paper's NPT-Base settings for small datasets: the settings' defaults. */
-    PAPER {
-        @Override
-        NptConfig.Builder configure(NptConfig.Builder defaults) {
-            return defaults;
-        }
-    },
+    PAPER(defaults -> defaults),
     /** A small, fast model for CPUs. */
-    CPU_FAST {
-        @Override
-        NptConfig.Builder configure(NptConfig.Builder defaults) {
-            return defaults
-                    .set(EMBEDDING_DIM, 8)
-                    .set(DEPTH, 4)
-                    .set(HEADS, 2)
-                    .set(ATTENTION_DROPOUT, 0.0)
-                    .set(TARGET_MASK_PROBABILITY, 0.5)
-                    .set(LEARNING_RATE, 2e-3)
-                    .set(STEPS, 300)
-                    .set(BATCH_SIZE, 1024)
-                    .set(VALIDATION_FRACTION, 0.1)
-                    .set(EVALUATION_INTERVAL, 5);
-        }
-    };
+    CPU_FAST(Preset::cpuFast);
+
+    /** What a preset is, for the adapters' help texts (a constant, so that annotations can use it). */
+    public static final String DESCRIPTION = "Named starting point for all settings: PAPER (NPT-Base) or CPU_FAST "
+            + "(small and fast); settings not given take its values.";
+
+    // A function rather than constant-specific bodies: those would make each constant a subclass,
+    // and OLCUT's provenance records an enum by its value's class.
+    private final UnaryOperator<NptConfig.Builder> changes;
+
+    Preset(UnaryOperator<NptConfig.Builder> changes) {
+        this.changes = changes;
+    }
 
     /**
      * @param defaults a builder holding every setting's default
      * @return the builder with this preset's changes
      */
-    abstract NptConfig.Builder configure(NptConfig.Builder defaults);
+    NptConfig.Builder configure(NptConfig.Builder defaults) {
+        return changes.apply(defaults);
+    }
+
+    private static NptConfig.Builder cpuFast(NptConfig.Builder defaults) {
+        return defaults
+                .set(EMBEDDING_DIM, 8)
+                .set(DEPTH, 4)
+                .set(HEADS, 2)
+                .set(ATTENTION_DROPOUT, 0.0)
+                .set(TARGET_MASK_PROBABILITY, 0.5)
+                .set(LEARNING_RATE, 2e-3)
+                .set(STEPS, 300)
+                .set(BATCH_SIZE, 1024)
+                .set(VALIDATION_FRACTION, 0.1)
+                .set(EVALUATION_INTERVAL, 5);
+    }
 
     /**
      * @param name a preset name, case-insensitive; {@code paper}, {@code cpu}, {@code cpu_fast} or {@code cpu-fast}
@@ -76,8 +85,4 @@ public enum Preset {
         };
     }
 
-    /** @return what a preset is, for the adapters' help texts */
-    public static String description() {
-        return "Named starting point for all settings: PAPER (NPT-Base) or CPU_FAST (small and fast).";
-    }
 }

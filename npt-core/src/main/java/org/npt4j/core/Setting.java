@@ -53,6 +53,11 @@ public final class Setting<T> {
         return name;
     }
 
+    /** @return the name of this setting's constant in {@link Settings} ({@code EMBEDDING_DIM}), for code generators */
+    public String constant() {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
     /** @return the value type */
     public Class<T> type() {
         return type;

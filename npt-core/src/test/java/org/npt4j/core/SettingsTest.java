@@ -24,6 +24,11 @@ class SettingsTest {
                 declared.add((Setting<?>) f.get(null));
             }
         }
+        for (Field f : Settings.class.getDeclaredFields()) {
+            if (f.getType() == Setting.class) {
+                assertEquals(f.getName(), ((Setting<?>) f.get(null)).constant(), "generated code names settings by constant");
+            }
+        }
         assertEquals(declared.size(), Settings.all().size());
         assertEquals(new HashSet<>(declared), new HashSet<>(Settings.all()));
     }

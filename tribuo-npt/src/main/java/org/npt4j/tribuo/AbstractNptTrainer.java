@@ -5,7 +5,6 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.LongProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
-import java.lang.reflect.Field;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
-import org.npt4j.core.ConfigDocs;
 import org.npt4j.core.NptConfig;
+import org.npt4j.core.NptConfigException;
 import org.npt4j.core.Preset;
+import org.npt4j.core.Settings;
 import org.npt4j.core.engine.Engines;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.table.RowRole;
@@ -36,9 +36,10 @@ import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
- * The shared part of NPT's Tribuo trainers: every NPT setting as an OLCUT {@code @Config} field,
- * seeding and invocation counting as Tribuo's own trainers do them, and the path from a Tribuo
- * dataset to a fitted {@link NptTribuoModel}.
+ * The shared part of NPT's Tribuo trainers: the preset, seeding and invocation counting as
+ * Tribuo's own trainers do them, and the path from a Tribuo dataset to a fitted {@link
+ * NptTribuoModel}. Every NPT setting is an OLCUT {@code @Config} field of {@link NptTrainerSettings},
+ * generated from npt-core's {@link Settings}.
  *
  * <p>Settings left unset take their value from {@link #preset} ({@link Preset#CPU_FAST} unless
  * chosen otherwise); after {@link #postConfig()} every field holds its effective value, so the
@@ -51,119 +52,12 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  *
  * @param <T> the output type
  */
-public abstract class AbstractNptTrainer<T extends Output<T>> implements Trainer<T> {
+public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainerSettings<T> {
 
     private static final Logger LOG = Logger.getLogger(AbstractNptTrainer.class.getName());
-    private static final String FROM_PRESET = " Unset: taken from the preset.";
-    private static final List<Field> SETTINGS = ConfigFields.of(AbstractNptTrainer.class);
 
-    @Config(description = ConfigDocs.PRESET + " Values: PAPER, CPU_FAST.")
+    @Config(description = Preset.DESCRIPTION)
     private Preset preset = Preset.CPU_FAST;
-
-    @Config(description = ConfigDocs.EMBEDDING_DIM + FROM_PRESET)
-    private Integer embeddingDim;
-
-    @Config(description = ConfigDocs.DEPTH + FROM_PRESET)
-    private Integer depth;
-
-    @Config(description = ConfigDocs.HEADS + FROM_PRESET)
-    private Integer heads;
-
-    @Config(description = ConfigDocs.HIDDEN_DROPOUT + FROM_PRESET)
-    private Double hiddenDropout;
-
-    @Config(description = ConfigDocs.ATTENTION_DROPOUT + FROM_PRESET)
-    private Double attentionDropout;
-
-    @Config(description = ConfigDocs.LAYER_NORM_EPS + FROM_PRESET)
-    private Double layerNormEps;
-
-    @Config(description = ConfigDocs.RFF_EXPANSION + FROM_PRESET)
-    private Integer rffExpansion;
-
-    @Config(description = ConfigDocs.FEATURE_INDEX_EMBEDDING + FROM_PRESET)
-    private Boolean featureIndexEmbedding;
-
-    @Config(description = ConfigDocs.FEATURE_TYPE_EMBEDDING + FROM_PRESET)
-    private Boolean featureTypeEmbedding;
-
-    @Config(description = ConfigDocs.ATTENTION_BETWEEN_DATAPOINTS + FROM_PRESET)
-    private Boolean attentionBetweenDatapoints;
-
-    @Config(description = ConfigDocs.FEATURE_MASK_PROBABILITY + FROM_PRESET)
-    private Double featureMaskProbability;
-
-    @Config(description = ConfigDocs.TARGET_MASK_PROBABILITY + FROM_PRESET)
-    private Double targetMaskProbability;
-
-    @Config(description = ConfigDocs.MASK_FRACTION + FROM_PRESET)
-    private Double maskFraction;
-
-    @Config(description = ConfigDocs.SEMI_SUPERVISED + FROM_PRESET)
-    private Boolean semiSupervised;
-
-    @Config(description = ConfigDocs.TRADEOFF_START + FROM_PRESET)
-    private Double tradeoffStart;
-
-    @Config(description = ConfigDocs.TRADEOFF_SCHEDULE + FROM_PRESET)
-    private NptConfig.TradeoffSchedule tradeoffSchedule;
-
-    @Config(description = ConfigDocs.TRADEOFF_ANNEALING_PROPORTION + FROM_PRESET)
-    private Double tradeoffAnnealingProportion;
-
-    @Config(description = ConfigDocs.LEARNING_RATE + FROM_PRESET)
-    private Double learningRate;
-
-    @Config(description = ConfigDocs.LR_SCHEDULE + FROM_PRESET)
-    private NptConfig.LrSchedule lrSchedule;
-
-    @Config(description = ConfigDocs.FLAT_PROPORTION + FROM_PRESET)
-    private Double flatProportion;
-
-    @Config(description = ConfigDocs.LAMB_BETA1 + FROM_PRESET)
-    private Double lambBeta1;
-
-    @Config(description = ConfigDocs.LAMB_BETA2 + FROM_PRESET)
-    private Double lambBeta2;
-
-    @Config(description = ConfigDocs.LAMB_EPSILON + FROM_PRESET)
-    private Double lambEpsilon;
-
-    @Config(description = ConfigDocs.WEIGHT_DECAY + FROM_PRESET)
-    private Double weightDecay;
-
-    @Config(description = ConfigDocs.TRUST_RATIO_CLAMP + FROM_PRESET)
-    private Double trustRatioClamp;
-
-    @Config(description = ConfigDocs.LOOKAHEAD_ALPHA + FROM_PRESET)
-    private Double lookaheadAlpha;
-
-    @Config(description = ConfigDocs.LOOKAHEAD_STEPS + FROM_PRESET)
-    private Integer lookaheadSteps;
-
-    @Config(description = ConfigDocs.GRADIENT_CLIP_VALUE + FROM_PRESET)
-    private Double gradientClipValue;
-
-    @Config(description = ConfigDocs.STEPS + FROM_PRESET)
-    private Integer steps;
-
-    @Config(description = ConfigDocs.BATCH_SIZE + FROM_PRESET)
-    private Integer batchSize;
-
-    @Config(description = ConfigDocs.CLASS_BALANCED_BATCHES + FROM_PRESET)
-    private Boolean classBalancedBatches;
-
-    @Config(description = ConfigDocs.VALIDATION_FRACTION + FROM_PRESET)
-    private Double validationFraction;
-
-    @Config(description = ConfigDocs.EVALUATION_INTERVAL + FROM_PRESET)
-    private Integer evaluationInterval;
-
-    @Config(description = ConfigDocs.PREDICTION_BATCH_SIZE + FROM_PRESET)
-    private Integer predictionBatchSize;
-
-    @Config(description = ConfigDocs.DEVICE + FROM_PRESET)
-    private String device;
 
     @Config(description = "Seed of the trainer's random stream; each training run draws NPT's seed from it.")
     private long seed = Trainer.DEFAULT_SEED;
@@ -199,8 +93,8 @@ public abstract class AbstractNptTrainer<T extends Output<T>> implements Trainer
      * @param config every NPT setting; its seed becomes the trainer's seed
      */
     protected AbstractNptTrainer(NptConfig config) {
-        ConfigFields.assign(this, SETTINGS, config);
-        this.seed = config.seed();
+        assignSettings(config);
+        this.seed = config.get(Settings.SEED);
         postConfig();
     }
 
@@ -220,16 +114,27 @@ public abstract class AbstractNptTrainer<T extends Output<T>> implements Trainer
         if (loggingInterval < 0) {
             throw new PropertyException("", "loggingInterval", "must be 0 or more, found " + loggingInterval);
         }
-        ConfigFields.fillUnset(this, SETTINGS, NptConfig.of(preset));
-        // Written back so that the fields (and provenance) hold the values in their one canonical spelling.
-        ConfigFields.assign(this, SETTINGS, ConfigFields.resolve(this, SETTINGS, NptConfig.of(preset), seed));
+        // Written back so that the fields (and provenance) hold every effective value in its one canonical spelling.
+        assignSettings(configWithSeed(seed));
         rng = new SplittableRandom(seed);
         trainInvocationCounter = 0;
     }
 
     /** @return the NPT configuration this trainer uses, with the trainer's seed */
     public NptConfig nptConfig() {
-        return ConfigFields.resolve(this, SETTINGS, NptConfig.of(preset), seed);
+        return configWithSeed(seed);
+    }
+
+    /**
+     * @return the configuration the fields describe, with the given NPT seed
+     * @throws PropertyException naming the field if the settings are impossible
+     */
+    private NptConfig configWithSeed(long nptSeed) {
+        try {
+            return applySettings(NptConfig.builder(preset)).set(Settings.SEED, nptSeed).build();
+        } catch (NptConfigException e) {
+            throw new PropertyException("", e.field(), e.getMessage());
+        }
     }
 
     /** @return the expected output class, for error messages */
@@ -284,7 +189,7 @@ public abstract class AbstractNptTrainer<T extends Output<T>> implements Trainer
             trainInvocationCounter++;
         }
         long nptSeed = localRng.nextLong();
-        NptConfig config = ConfigFields.resolve(this, SETTINGS, NptConfig.of(preset), nptSeed);
+        NptConfig config = configWithSeed(nptSeed);
 
         ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
         ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
@@ -418,8 +323,6 @@ public abstract class AbstractNptTrainer<T extends Output<T>> implements Trainer
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "(preset=" + preset + ",embeddingDim=" + embeddingDim + ",depth=" + depth
-                + ",heads=" + heads + ",steps=" + steps + ",learningRate=" + learningRate + ",batchSize=" + batchSize
-                + ",device=" + device + ",seed=" + seed + ")";
+        return getClass().getSimpleName() + "(preset=" + preset + ",seed=" + seed + "," + nptConfig().toMap() + ")";
     }
 }

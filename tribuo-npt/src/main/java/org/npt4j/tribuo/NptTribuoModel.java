@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.npt4j.core.NptInputException;
+import org.npt4j.core.Settings;
 import org.npt4j.core.inference.AttendedPredictions;
 import org.npt4j.core.inference.AttentionMaps;
 import org.npt4j.core.inference.NptModel;
@@ -104,7 +105,7 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
      */
     @Override
     protected List<Prediction<T>> innerPredict(Iterable<Example<T>> examples) {
-        int chunkSize = npt.config().predictionBatchSize();
+        int chunkSize = npt.config().get(Settings.PREDICTION_BATCH_SIZE);
         List<Prediction<T>> out = new ArrayList<>();
         List<Example<T>> chunk = new ArrayList<>(chunkSize);
         for (Example<T> example : examples) {

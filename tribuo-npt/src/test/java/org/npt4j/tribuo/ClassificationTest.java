@@ -1,5 +1,7 @@
 package org.npt4j.tribuo;
 
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +44,7 @@ class ClassificationTest {
         TrainTestSplitter<Label> split = new TrainTestSplitter<>(TribuoFixtures.source(data), 0.7, 1L);
         train = new MutableDataset<>(split.getTrain());
         test = new MutableDataset<>(split.getTest());
-        model = new NptClassificationTrainer(TribuoFixtures.tiny().steps(40).build()).train(train);
+        model = new NptClassificationTrainer(TribuoFixtures.tiny().set(STEPS, 40).build()).train(train);
     }
 
     @AfterAll
@@ -93,7 +95,7 @@ class ClassificationTest {
     @Test
     void worksInsideTribuoEnsembles() {
         BaggingTrainer<Label> bagging = new BaggingTrainer<>(
-                new NptClassificationTrainer(TribuoFixtures.tiny().steps(40).build()), new VotingCombiner(), 2, 3L);
+                new NptClassificationTrainer(TribuoFixtures.tiny().set(STEPS, 40).build()), new VotingCombiner(), 2, 3L);
         Model<Label> ensemble = bagging.train(train);
         assertTrue(new LabelEvaluator().evaluate(ensemble, test).accuracy() > 0.7);
         Helpers.testModelProtoSerialization(ensemble, Label.class, test);

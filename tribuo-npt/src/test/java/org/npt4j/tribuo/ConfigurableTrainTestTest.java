@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.npt4j.core.table.BundledDatasets;
+import org.npt4j.demo.BundledDatasets;
 import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.NumericColumn;
 import org.npt4j.core.table.Table;

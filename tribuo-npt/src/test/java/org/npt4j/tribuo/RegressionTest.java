@@ -1,5 +1,7 @@
 package org.npt4j.tribuo;
 
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +26,7 @@ class RegressionTest {
     void crossValidatesOnBostonWithItsCategoricalColumnsRegrouped() {
         MutableDataset<Regressor> data = TribuoFixtures.boston(240);
         CrossValidation<Regressor, RegressionEvaluation> cv = new CrossValidation<>(
-                new NptRegressionTrainer(TribuoFixtures.tiny().steps(40).build()), data, new RegressionEvaluator(), 3, 9L);
+                new NptRegressionTrainer(TribuoFixtures.tiny().set(STEPS, 40).build()), data, new RegressionEvaluator(), 3, 9L);
         List<com.oracle.labs.mlrg.olcut.util.Pair<RegressionEvaluation, Model<Regressor>>> folds = cv.evaluate();
         Regressor medv = new Regressor("MEDV", Double.NaN);
         for (var fold : folds) {
@@ -43,7 +45,7 @@ class RegressionTest {
         TrainTestSplitter<Regressor> split = new TrainTestSplitter<>(TribuoFixtures.source(data), 0.75, 2L);
         MutableDataset<Regressor> train = new MutableDataset<>(split.getTrain());
         MutableDataset<Regressor> test = new MutableDataset<>(split.getTest());
-        try (NptTribuoModel<Regressor> model = new NptRegressionTrainer(TribuoFixtures.tiny().steps(40).build()).train(train)) {
+        try (NptTribuoModel<Regressor> model = new NptRegressionTrainer(TribuoFixtures.tiny().set(STEPS, 40).build()).train(train)) {
             Prediction<Regressor> p = model.predict(test.getExample(0));
             assertArrayEquals(new String[] {"LSTAT", "MEDV"}, p.getOutput().getNames());
             RegressionEvaluation eval = new RegressionEvaluator().evaluate(model, test);

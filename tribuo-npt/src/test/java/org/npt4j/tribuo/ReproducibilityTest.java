@@ -1,5 +1,8 @@
 package org.npt4j.tribuo;
 
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -20,7 +23,7 @@ class ReproducibilityTest {
     @Test
     void theSecondModelOfATrainerIsReproducedFromItsProvenance() {
         MutableDataset<Label> data = TribuoFixtures.breastCancer(150);
-        NptClassificationTrainer trainer = new NptClassificationTrainer(TribuoFixtures.tiny().steps(15).seed(31).build());
+        NptClassificationTrainer trainer = new NptClassificationTrainer(TribuoFixtures.tiny().set(STEPS, 15).set(SEED, 31L).build());
         try (NptTribuoModel<Label> first = trainer.train(data); NptTribuoModel<Label> second = trainer.train(data)) {
             TrainerProvenance recorded = second.getProvenance().getTrainerProvenance();
             List<ConfigurationData> config = ProvenanceUtil.extractConfiguration(recorded);

@@ -1,5 +1,6 @@
 package org.npt4j.tribuo;
 
+import static org.npt4j.core.Settings.SEED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,16 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
+import org.npt4j.core.Setting;
+import org.npt4j.core.Settings;
 import org.tribuo.Trainer;
 import org.tribuo.test.Helpers;
 
-/** Every NPT setting is an OLCUT field with the fast CPU preset as default; impossible settings fail at configuration. */
+/** The preset fills what a config leaves unset; impossible settings fail at configuration, naming the field. */
 class TrainerConfigTest {
 
     static final Path CONFIG = Path.of("../configs/npt-trainers.xml");
@@ -24,11 +26,11 @@ class TrainerConfigTest {
     @Test
     void defaultsAreTheCpuPresetAndEverySettingIsRecordedInProvenance() {
         NptClassificationTrainer trainer = new NptClassificationTrainer(Preset.CPU_FAST);
-        NptConfig expected = NptConfig.of(Preset.CPU_FAST).toBuilder().seed(Trainer.DEFAULT_SEED).build();
+        NptConfig expected = NptConfig.of(Preset.CPU_FAST).toBuilder().set(SEED, Trainer.DEFAULT_SEED).build();
         assertEquals(expected, trainer.nptConfig());
         Map<String, Provenance> recorded = trainer.getProvenance().getConfiguredParameters();
-        for (RecordComponent c : NptConfig.class.getRecordComponents()) {
-            assertTrue(recorded.containsKey(c.getName()), "provenance records " + c.getName());
+        for (Setting<?> s : Settings.all()) {
+            assertTrue(recorded.containsKey(s.name()), "provenance records " + s.name());
         }
         assertTrue(recorded.containsKey("preset"));
     }
@@ -40,9 +42,9 @@ class TrainerConfigTest {
         NptClassificationTrainer trainer = (NptClassificationTrainer) cm.lookup("npt");
         NptConfig c = trainer.nptConfig();
         NptConfig paper = NptConfig.of(Preset.PAPER);
-        assertEquals(paper.embeddingDim(), c.embeddingDim());
-        assertEquals(paper.depth(), c.depth());
-        assertEquals(7, c.steps());
+        assertEquals(paper.get(Settings.EMBEDDING_DIM), c.get(Settings.EMBEDDING_DIM));
+        assertEquals(paper.get(Settings.DEPTH), c.get(Settings.DEPTH));
+        assertEquals(7, c.get(Settings.STEPS));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.npt4j.tribuo;
 
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +24,7 @@ class TribuoBadInputTest {
 
     @BeforeAll
     static void train() {
-        model = new NptClassificationTrainer(TribuoFixtures.tiny().steps(3).build()).train(TribuoFixtures.breastCancer(60));
+        model = new NptClassificationTrainer(TribuoFixtures.tiny().set(STEPS, 3).build()).train(TribuoFixtures.breastCancer(60));
     }
 
     private static IllegalArgumentException rejects(org.junit.jupiter.api.function.Executable action, String... words) {

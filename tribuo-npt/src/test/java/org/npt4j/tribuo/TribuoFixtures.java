@@ -1,10 +1,20 @@
 package org.npt4j.tribuo;
 
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.EVALUATION_INTERVAL;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.LEARNING_RATE;
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.VALIDATION_FRACTION;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
-import org.npt4j.core.table.BundledDatasets;
+import org.npt4j.demo.BundledDatasets;
 import org.npt4j.core.table.Table;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
@@ -22,8 +32,8 @@ final class TribuoFixtures {
 
     /** @return a tiny, fast configuration for tests */
     static NptConfig.Builder tiny() {
-        return NptConfig.builder(Preset.CPU_FAST).embeddingDim(8).depth(2).heads(2).steps(25)
-                .batchSize(0).evaluationInterval(5).validationFraction(0.1).learningRate(1e-2).seed(7);
+        return NptConfig.builder(Preset.CPU_FAST).set(EMBEDDING_DIM, 8).set(DEPTH, 2).set(HEADS, 2).set(STEPS, 25)
+                .set(BATCH_SIZE, 0).set(EVALUATION_INTERVAL, 5).set(VALIDATION_FRACTION, 0.1).set(LEARNING_RATE, 1e-2).set(SEED, 7L);
     }
 
     static <T extends Output<T>> MutableDataset<T> dataset(List<Example<T>> examples, OutputFactory<T> factory, String name) {

@@ -1,5 +1,7 @@
 package org.npt4j.tribuo;
 
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +28,7 @@ class ValidationSetTest {
         MutableDataset<Label> train = new MutableDataset<>(split.getTrain());
         MutableDataset<Label> validation = new MutableDataset<>(split.getTest());
         List<TrainingProgress> steps = new ArrayList<>();
-        NptClassificationTrainer trainer = new NptClassificationTrainer(TribuoFixtures.tiny().steps(10).build());
+        NptClassificationTrainer trainer = new NptClassificationTrainer(TribuoFixtures.tiny().set(STEPS, 10).build());
         try (NptTribuoModel<Label> model = trainer.train(train, validation, Map.of(), steps::add)) {
             assertEquals(10, steps.size(), "the listener hears every step");
             assertTrue(steps.stream().anyMatch(TrainingProgress::evaluated), "validation was evaluated");
