@@ -101,7 +101,7 @@ public final class GenerateSettingsCode {
         int order = 10;
         for (Setting<?> s : settings) {
             String type = wekaType(s.type());
-            String property = Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1);
+            String property = Character.toUpperCase(s.property().charAt(0)) + s.property().substring(1);
             String constant = "Settings." + s.constant();
             properties.append("    @OptionMetadata(displayName = ").append(quote(s.label()))
                     .append(",\n            description = ").append(quote(s.description()))

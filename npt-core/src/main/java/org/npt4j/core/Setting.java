@@ -28,6 +28,7 @@ public final class Setting<T> {
     private final SettingGroup group;
     private final String label;
     private final String option;
+    private final String property;
     private final Range range;
     private final Predicate<T> rule;
     private final String ruleText;
@@ -40,6 +41,7 @@ public final class Setting<T> {
         this.group = Objects.requireNonNull(b.group, "group of " + b.name);
         this.label = Objects.requireNonNull(b.label, "label of " + b.name);
         this.option = b.option != null ? b.option : kebab(b.name);
+        this.property = b.property != null ? b.property : b.name;
         this.range = b.range;
         this.rule = b.rule;
         this.ruleText = b.ruleText;
@@ -84,6 +86,14 @@ public final class Setting<T> {
      */
     public String option() {
         return option;
+    }
+
+    /**
+     * @return the name of the bean property that GUI adapters (Weka) show the setting as: the name,
+     *     unless the host already has a property of that name (Weka's {@code batchSize})
+     */
+    public String property() {
+        return property;
     }
 
     /** @return one or two sentences saying what the setting does */
@@ -233,6 +243,7 @@ public final class Setting<T> {
         private SettingGroup group;
         private String label;
         private String option;
+        private String property;
         private Range range;
         private Predicate<T> rule;
         private String ruleText;
@@ -258,6 +269,12 @@ public final class Setting<T> {
         /** Only where the option differs from the kebab-case name. */
         Builder<T> option(String o) {
             this.option = o;
+            return this;
+        }
+
+        /** Only where a host framework already has a property by the setting's name. */
+        Builder<T> property(String p) {
+            this.property = p;
             return this;
         }
 

@@ -185,7 +185,7 @@ public final class Settings {
 
     /** Rows per training batch, 0 for the whole table. */
     public static final Setting<Integer> BATCH_SIZE = define("batchSize", Integer.class, 0)
-            .group(TRAINING).label("Training batch size").option("training-batch-size")
+            .group(TRAINING).label("Training batch size").option("training-batch-size").property("trainingBatchSize")
             // -1 is the reference's spelling of "whole table"; one spelling keeps configs comparable.
             .normalise(b -> b == -1 ? 0 : b).range(Range.atLeast(0))
             .rule(b -> b == 0 || b >= 2, "0 (the whole table) or at least 2")

@@ -38,10 +38,12 @@ class SettingsTest {
         Set<String> names = new HashSet<>();
         Set<String> options = new HashSet<>();
         Set<String> labels = new HashSet<>();
+        Set<String> properties = new HashSet<>();
         for (Setting<?> s : Settings.all()) {
             assertTrue(names.add(s.name()), "name " + s.name());
             assertTrue(options.add(s.option()), "option " + s.option());
             assertTrue(labels.add(s.label()), "label " + s.label());
+            assertTrue(properties.add(s.property()), "property " + s.property());
             assertTrue(s.option().matches("[a-z0-9]+(-[a-z0-9]+)*"), s.option());
             assertFalse(s.option().startsWith("no-"), "a flag's off form is derived: " + s.option());
             assertTrue(s.description().endsWith("."), s.name());

@@ -24,7 +24,7 @@ import org.npt4j.core.table.RowRoles;
 import org.npt4j.core.table.Table;
 import org.npt4j.core.training.NptTrainer;
 import org.npt4j.core.training.TrainingListener;
-import org.npt4j.core.training.TrainingSummary;
+import org.npt4j.core.inference.TrainingSummary;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;

@@ -19,7 +19,7 @@ import org.npt4j.core.inference.AttentionMaps;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.inference.Predictions;
 import org.npt4j.core.table.Table;
-import org.npt4j.core.training.TrainingSummary;
+import org.npt4j.core.inference.TrainingSummary;
 import org.npt4j.tribuo.protos.NptTribuoModelProto;
 import org.tribuo.Example;
 import org.tribuo.Excuse;

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.npt4j.core.Settings;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Evaluation;
 import weka.core.Attribute;
@@ -66,9 +67,11 @@ class WekaWorkflowTest {
         npt.setOptions(new String[] {"-preset", "PAPER", "-steps", "7", "-no-abd", "-S", "3"});
         assertEquals(64, npt.getEmbeddingDim(), "from the preset");
         assertEquals(7, npt.getSteps(), "given explicitly");
-        assertTrue(npt.getDisableAttentionBetweenDatapoints());
-        assertFalse(npt.nptConfig().attentionBetweenDatapoints());
-        assertEquals(3, npt.nptConfig().seed());
+        assertFalse(npt.getAttentionBetweenDatapoints());
+        assertFalse(npt.nptConfig().get(Settings.ATTENTION_BETWEEN_DATAPOINTS));
+        assertEquals(3, npt.nptConfig().get(Settings.SEED));
+        assertEquals(List.of("-preset", "PAPER", "-no-abd", "-steps", "7"), List.of(npt.getOptions()).subList(0, 5),
+                "the preset, then what differs from it");
 
         NonParametricTransformer copy = (NonParametricTransformer) AbstractClassifier.makeCopy(npt);
         assertArrayEquals(npt.getOptions(), copy.getOptions());
@@ -77,6 +80,22 @@ class WekaWorkflowTest {
         copy.setOptions(new String[0]);
         assertEquals(new NonParametricTransformer().nptConfig(), copy.nptConfig(), "options left out take the defaults");
         assertEquals(8, copy.getEmbeddingDim());
+    }
+
+    @Test
+    void aFlagLeftOutKeepsThePresetsValueAndBothFormsContradict() throws Exception {
+        NonParametricTransformer npt = new NonParametricTransformer();
+        npt.setOptions(new String[] {"-class-balanced"});
+        assertTrue(npt.getClassBalancedBatches());
+        npt.setOptions(new String[] {"-steps", "5"});
+        assertFalse(npt.getClassBalancedBatches(), "options left out take the preset's value");
+        assertTrue(npt.getAttentionBetweenDatapoints());
+        Exception both = assertThrows(Exception.class, () -> npt.setOptions(new String[] {"-abd", "-no-abd"}));
+        assertTrue(both.getMessage().contains("-abd and -no-abd"), both.getMessage());
+        Exception range = assertThrows(Exception.class, () -> npt.setOptions(new String[] {"-hidden-dropout", "1.5"}));
+        assertEquals("Option -hidden-dropout: must be in [0, 1), got 1.5", range.getMessage());
+        Exception text = assertThrows(Exception.class, () -> npt.setOptions(new String[] {"-depth", "deep"}));
+        assertEquals("Option -depth: cannot read 'deep' as a whole number", text.getMessage());
     }
 
     @Test
@@ -139,7 +158,7 @@ class WekaWorkflowTest {
         assertTrue(log.size() >= 10 && log.get(log.size() - 1).contains("step 20/20"), log.toString());
         String summary = npt.toString();
         for (String part : new String[] {"Non-Parametric Transformer", "Context: 209 training instances", "Training: 20 steps",
-                "Best validation loss", "Parameters", "e=8 depth=2"}) {
+                "Best validation loss", "Parameters", "e=8, 2 layers", "depth=2"}) {
             assertTrue(summary.contains(part), part + " in\n" + summary);
         }
     }

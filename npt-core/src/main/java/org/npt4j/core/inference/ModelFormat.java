@@ -23,7 +23,6 @@ import org.npt4j.core.encoding.TableSchema;
 import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.NumericColumn;
 import org.npt4j.core.table.Table;
-import org.npt4j.core.training.TrainingSummary;
 
 /**
  * npt4j's model file format. Layout (big-endian, {@link DataOutputStream} encodings):

@@ -36,7 +36,6 @@ import org.npt4j.core.masking.MaskedBatch;
 import org.npt4j.core.masking.TableMasker;
 import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.table.Table;
-import org.npt4j.core.training.TrainingSummary;
 
 /**
  * A fitted NPT: its configuration, fitted schema, weights (as bytes) and the labelled rows it

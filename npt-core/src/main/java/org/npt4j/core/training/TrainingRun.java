@@ -34,6 +34,7 @@ import org.npt4j.core.encoding.EncodedTable;
 import org.npt4j.core.engine.Devices;
 import org.npt4j.core.engine.Engines;
 import org.npt4j.core.engine.NativeHeap;
+import org.npt4j.core.inference.TrainingSummary;
 import org.npt4j.core.engine.GradMode;
 import org.npt4j.core.loss.LossTerms;
 import org.npt4j.core.loss.MaskedLoss;
