@@ -1,12 +1,16 @@
 package org.npt4j.benchmarks;
 
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.VALIDATION_FRACTION;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
 import org.npt4j.core.inference.NptModel;
-import org.npt4j.core.table.BundledDatasets;
+import org.npt4j.demo.BundledDatasets;
 import org.npt4j.tribuo.NptClassificationTrainer;
 import org.npt4j.tribuo.NptTribuoModel;
 import org.npt4j.tribuo.TableDatasets;
@@ -38,7 +42,7 @@ public final class CrossValidationMemory {
         }
         MutableDataset<Label> data = TableDatasets.classification(BundledDatasets.breastCancer(),
                 BundledDatasets.BREAST_CANCER_TARGET, "breast-cancer");
-        NptConfig config = NptConfig.builder(Preset.PAPER).embeddingDim(32).steps(2).validationFraction(0).build();
+        NptConfig config = NptConfig.builder(Preset.PAPER).set(EMBEDDING_DIM, 32).set(STEPS, 2).set(VALIDATION_FRACTION, 0.0).build();
         NptClassificationTrainer trainer = new NptClassificationTrainer(config);
         List<Model<Label>> kept = new ArrayList<>();
         System.out.printf(Locale.ROOT, "mode=%s, idle release %s ms%n", release ? "release" : "keep",

@@ -1,5 +1,10 @@
 package org.npt4j.benchmarks;
 
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.RFF_EXPANSION;
+
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.model.ColumnLayout;
 
@@ -21,9 +26,9 @@ final class FlopModel {
     /** @return forward FLOPs of the network for a batch of n rows */
     static double forward(ColumnLayout layout, NptConfig c, long n) {
         long d = layout.columnCount();
-        long e = c.embeddingDim();
+        long e = c.get(EMBEDDING_DIM);
         long h = d * e;
-        long r = c.rffExpansion();
+        long r = c.get(RFF_EXPANSION);
         double flops = 0;
         for (int j = 0; j < d; j++) {
             flops += 2.0 * n * layout.inputWidths()[j] * e;      // per-column input maps
@@ -31,7 +36,7 @@ final class FlopModel {
         }
         double abd = 2.0 * n * h * h * (5 + 2 * r) + 4.0 * n * n * h;
         double aba = n * (2.0 * d * e * e * (5 + 2 * r) + 4.0 * d * d * e);
-        return flops + c.depth() / 2 * (abd + aba);
+        return flops + c.get(DEPTH) / 2 * (abd + aba);
     }
 
     /** @return FLOPs of a training step (forward and backward) */
@@ -45,15 +50,15 @@ final class FlopModel {
      */
     static double memoryBytes(ColumnLayout layout, NptConfig c, long n, long parameters) {
         long d = layout.columnCount();
-        long e = c.embeddingDim();
+        long e = c.get(EMBEDDING_DIM);
         long h = d * e;
-        long r = c.rffExpansion();
-        long heads = c.heads();
+        long r = c.get(RFF_EXPANSION);
+        long heads = c.get(HEADS);
         // Kept per block: input, LayerNorms, Q, K, V, attended, mixed, residual, sum, FF hidden (pre and
         // post GELU, r-fold width) and output, plus scores, probabilities and dropout mask per head.
         double abd = (12.0 + 2 * r) * n * h + 3.0 * heads * n * n;
         double aba = n * ((12.0 + 2 * r) * d * e + 3.0 * heads * d * d);
-        double activations = c.depth() / 2 * (abd + aba);
+        double activations = c.get(DEPTH) / 2 * (abd + aba);
         return 4.0 * (5.0 * parameters + activations);
     }
 }

@@ -1,5 +1,7 @@
 package org.npt4j.benchmarks;
 
+import static org.npt4j.core.Settings.STEPS;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -40,7 +42,7 @@ final class NativeGrowth {
      * @throws IOException if the series cannot be written
      */
     static String run(Shape shape, int steps) throws IOException {
-        NptConfig config = shape.config().toBuilder().steps(steps).build();
+        NptConfig config = shape.config().toBuilder().set(STEPS, steps).build();
         double[] rss = new double[steps + 1];
         double[] heap = new double[steps + 1];
         int[] arrays = new int[steps + 1];

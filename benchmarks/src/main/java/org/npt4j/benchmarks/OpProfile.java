@@ -1,5 +1,7 @@
 package org.npt4j.benchmarks;
 
+import static org.npt4j.core.Settings.STEPS;
+
 import ai.djl.pytorch.jni.JniUtils;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -46,7 +48,7 @@ public final class OpProfile {
     public static void main(String[] args) throws IOException {
         Shape shape = Shape.named(args.length == 0 ? "bc-paper" : args[0].split(",")[0]);
         int warmup = Math.min(shape.warmup(), 3);
-        NptConfig config = shape.config().toBuilder().steps(warmup + PROFILED_STEPS).build();
+        NptConfig config = shape.config().toBuilder().set(STEPS, warmup + PROFILED_STEPS).build();
         Table table = shape.table().get();
         Path trace = Files.createTempFile("npt4j-profile", ".json");
         long[] wall = new long[2];

@@ -1,11 +1,19 @@
 package org.npt4j.benchmarks;
 
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.LEARNING_RATE;
+import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.VALIDATION_FRACTION;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
-import org.npt4j.core.table.BundledDatasets;
+import org.npt4j.demo.BundledDatasets;
 import org.npt4j.core.table.Table;
 
 /**
@@ -44,27 +52,27 @@ record Shape(String name, String description, Supplier<Table> table, List<String
             int measured = rows >= 4096 ? 5 : 15;
             return new Shape(name, rows + " synthetic rows x 10 numerical columns; e=16, 4 layers, 4 heads; full batch",
                     () -> synthetic(rows, 9, 5), List.of("y"),
-                    config(NptConfig.builder(Preset.CPU_FAST).embeddingDim(16).depth(4).heads(4).batchSize(0), warmup + measured),
+                    config(NptConfig.builder(Preset.CPU_FAST).set(EMBEDDING_DIM, 16).set(DEPTH, 4).set(HEADS, 4).set(BATCH_SIZE, 0), warmup + measured),
                     warmup, measured);
         }
         return switch (name) {
             case "bc-cpu" -> new Shape(name, "Breast Cancer 569x31; CPU preset (e=8, 4 layers, 2 heads); full batch",
-                    BundledDatasets::breastCancer, List.of(bc), config(NptConfig.builder(Preset.CPU_FAST).batchSize(0), 300), 20, 280);
+                    BundledDatasets::breastCancer, List.of(bc), config(NptConfig.builder(Preset.CPU_FAST).set(BATCH_SIZE, 0), 300), 20, 280);
             case "bc-paper" -> new Shape(name, "Breast Cancer 569x31; paper settings (e=32, 8 layers, 8 heads); full batch",
                     BundledDatasets::breastCancer, List.of(bc),
-                    config(NptConfig.builder(Preset.PAPER).embeddingDim(32).learningRate(5e-4), 20), 8, 12);
+                    config(NptConfig.builder(Preset.PAPER).set(EMBEDDING_DIM, 32).set(LEARNING_RATE, 5e-4), 20), 8, 12);
             case "boston-paper" -> new Shape(name, "Boston 506x14 (2 categorical); paper settings (e=128, 8 layers, 8 heads); full batch",
-                    BundledDatasets::boston, List.of(boston), config(NptConfig.builder(Preset.PAPER).embeddingDim(128), 12), 4, 8);
+                    BundledDatasets::boston, List.of(boston), config(NptConfig.builder(Preset.PAPER).set(EMBEDDING_DIM, 128), 12), 4, 8);
             case "protein-batch" -> new Shape(name, "Protein-like: 2048-row batches of 8192 synthetic rows x 10 numerical; e=64, 8 layers, 8 heads",
                     () -> synthetic(8192, 9, 7), List.of("y"),
-                    config(NptConfig.builder(Preset.PAPER).batchSize(2048), 12), 4, 8);
+                    config(NptConfig.builder(Preset.PAPER).set(BATCH_SIZE, 2048), 12), 4, 8);
             default -> throw new IllegalArgumentException("unknown shape " + name + "; shapes: " + DEFAULT + ", scale-<rows>");
         };
     }
 
     private static NptConfig config(NptConfig.Builder b, int steps) {
         // No validation: only training steps are timed.
-        return b.steps(steps).validationFraction(0).build();
+        return b.set(STEPS, steps).set(VALIDATION_FRACTION, 0.0).build();
     }
 
     /** Rows of {@code features} standard-normal features and a target y that depends on them. */

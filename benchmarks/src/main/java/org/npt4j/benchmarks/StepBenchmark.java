@@ -1,5 +1,8 @@
 package org.npt4j.benchmarks;
 
+import static org.npt4j.core.Settings.BATCH_SIZE;
+import static org.npt4j.core.Settings.STEPS;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -202,7 +205,7 @@ public final class StepBenchmark {
     private static String run(Shape shape) {
         NptConfig config = shape.config();
         Table table = shape.table().get();
-        long[] stamps = new long[config.steps() + 1];
+        long[] stamps = new long[config.get(STEPS) + 1];
         double[] rss = new double[2];
         int warm = shape.warmup();
         NptTrainer trainer = new NptTrainer(config, p -> {
@@ -224,7 +227,7 @@ public final class StepBenchmark {
             }
             Arrays.sort(ms);
             double median = ms[ms.length / 2];
-            long batchRows = config.fullBatch() ? table.rowCount() : Math.min(config.batchSize(), table.rowCount());
+            long batchRows = config.fullBatch() ? table.rowCount() : Math.min(config.get(BATCH_SIZE), table.rowCount());
             ColumnLayout layout = ColumnLayout.of(model.schema());
             long parameters = model.summary().parameterCount();
             double gflop = FlopModel.step(layout, config, batchRows) / 1e9;

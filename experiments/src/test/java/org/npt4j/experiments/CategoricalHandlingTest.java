@@ -1,5 +1,11 @@
 package org.npt4j.experiments;
 
+import static org.npt4j.core.Settings.DEPTH;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
+import static org.npt4j.core.Settings.HEADS;
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.STEPS;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +36,7 @@ class CategoricalHandlingTest {
         assertTrue(data.getFeatureMap().get("CHAS@0") != null && data.getFeatureMap().get("RAD@1") != null);
         assertEquals(null, data.getFeatureMap().get("CHAS"));
 
-        NptConfig tiny = NptConfig.builder(Preset.CPU_FAST).embeddingDim(4).depth(2).heads(1).steps(2).seed(1).build();
+        NptConfig tiny = NptConfig.builder(Preset.CPU_FAST).set(EMBEDDING_DIM, 4).set(DEPTH, 2).set(HEADS, 1).set(STEPS, 2).set(SEED, 1L).build();
         try (NptTribuoModel<Regressor> model = new NptRegressionTrainer(tiny).train(data, null, Map.of(), null)) {
             assertEquals(List.of("CHAS", "RAD"), model.featureLayout().categoricalColumns());
             assertEquals(13, model.featureLayout().columnNames().size(), "one column per original feature");

@@ -17,7 +17,6 @@ import org.npt4j.core.NptConfig;
 import org.npt4j.core.NptConfigException;
 import org.npt4j.core.Preset;
 import org.npt4j.core.Settings;
-import org.npt4j.core.engine.Engines;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.table.RowRole;
 import org.npt4j.core.table.RowRoles;
@@ -52,7 +51,7 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  *
  * @param <T> the output type
  */
-public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainerSettings<T> {
+public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainerSettings<T> implements ValidatingTrainer<T> {
 
     private static final Logger LOG = Logger.getLogger(AbstractNptTrainer.class.getName());
 
@@ -167,6 +166,7 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
      * @param listener told of every training step (for a progress display), besides the trainer's own logging
      * @return the trained model
      */
+    @Override
     public NptTribuoModel<T> train(Dataset<T> examples, Dataset<T> validation, Map<String, Provenance> runProvenance,
             TrainingListener listener) {
         return fit(examples, validation, runProvenance, INCREMENT_INVOCATION_COUNT, listener);
@@ -293,7 +293,7 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
         out.put("npt-seed", new LongProvenance("npt-seed", nptSeed));
         out.put("npt-device", new StringProvenance("npt-device", s.device()));
         out.put("djl-version", new StringProvenance("djl-version", ai.djl.engine.Engine.getDjlVersion()));
-        out.put("pytorch-version", new StringProvenance("pytorch-version", Engines.pytorch().getVersion()));
+        out.put("pytorch-version", new StringProvenance("pytorch-version", ai.djl.engine.Engine.getEngine("PyTorch").getVersion()));
         out.put("npt-configuration", new StringProvenance("npt-configuration", npt.config().toMap().toString()));
         out.put("npt-best-step", new LongProvenance("npt-best-step", s.bestStep()));
         return out;

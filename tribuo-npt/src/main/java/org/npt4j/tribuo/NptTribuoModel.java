@@ -214,7 +214,7 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
     @Override
     protected NptTribuoModel<T> copy(String newName, ModelProvenance newProvenance) {
         // A fresh NptModel over the same immutable parts: the copy never shares native handles.
-        NptModel copy = new NptModel(npt.config(), npt.schema(), npt.contextRows(), npt.weights(), npt.summary());
+        NptModel copy = npt.copy();
         return new NptTribuoModel<>(newName, newProvenance, featureIDMap, outputIDInfo, layout, copy);
     }
 

@@ -57,7 +57,7 @@ class ExplanationTest {
         Table.Builder table = Table.builder();
         layout.addColumns(table, context);
         outputs.addTargets(table, context);
-        NptModel npt = new NptModel(trained.config(), trained.schema(), table.build(), trained.weights(), trained.summary());
+        NptModel npt = trained.withContext(table.build());
         ModelProvenance provenance = new ModelProvenance(NptTribuoModel.class.getName(), OffsetDateTime.now(),
                 data.getProvenance(), new NptRegressionTrainer(Preset.CPU_FAST).getProvenance());
         try (NptTribuoModel<Regressor> model = new NptTribuoModel<>("lookup", provenance, data.getFeatureIDMap(),

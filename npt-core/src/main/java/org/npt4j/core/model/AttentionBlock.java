@@ -10,6 +10,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.Settings;
 import org.npt4j.core.engine.Tensors;
 
 /**
@@ -58,35 +60,31 @@ public final class AttentionBlock extends AbstractBlock {
     private final LayerNorm lnFeedForward;
     private final FeedForward feedForward;
 
-    /**
-     * @param width w, the last input dimension
-     * @param heads number of heads; divides w
-     * @param attend whether positions attend to each other (false: ablation, A = I)
-     * @param attentionDropout dropout on A
-     * @param hiddenDropout dropout on the mixed heads and inside the feed-forward layer
-     * @param layerNormEps LayerNorm epsilon
-     * @param rffExpansion feed-forward width multiplier
-     */
-    public AttentionBlock(int width, int heads, boolean attend, double attentionDropout,
-            double hiddenDropout, double layerNormEps, int rffExpansion) {
+    /** @return a builder; every field must be set except where its javadoc gives a default */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private AttentionBlock(Builder b) {
         super(VERSION);
-        if (width % heads != 0) {
-            throw new IllegalArgumentException(heads + " heads do not divide width " + width);
+        if (b.width <= 0 || b.heads <= 0 || b.width % b.heads != 0) {
+            throw new IllegalArgumentException(b.heads + " heads do not divide width " + b.width);
         }
-        this.width = width;
-        this.heads = heads;
-        this.attend = attend;
-        this.attentionDropout = attentionDropout;
-        this.hiddenDropout = hiddenDropout;
-        this.scale = (float) (1.0 / Math.sqrt(width));
-        this.lnQuery = attend ? addChildBlock("lnQuery", Layers.layerNorm(2, layerNormEps)) : null;
-        this.query = attend ? addChildBlock("query", Layers.linear(width, width)) : null;
-        this.key = attend ? addChildBlock("key", Layers.linear(width, width)) : null;
-        this.value = addChildBlock("value", Layers.linear(width, width));
-        this.mixHeads = addChildBlock("mixHeads", Layers.linear(width, width));
-        this.residual = addChildBlock("residual", Layers.linear(width, width));
-        this.lnFeedForward = addChildBlock("lnFeedForward", Layers.layerNorm(2, layerNormEps));
-        this.feedForward = addChildBlock("feedForward", new FeedForward(width, rffExpansion, hiddenDropout));
+        int w = b.width;
+        this.width = w;
+        this.heads = b.heads;
+        this.attend = b.attend;
+        this.attentionDropout = b.attentionDropout;
+        this.hiddenDropout = b.hiddenDropout;
+        this.scale = (float) (1.0 / Math.sqrt(w));
+        this.lnQuery = attend ? addChildBlock("lnQuery", Layers.layerNorm(2, b.layerNormEps)) : null;
+        this.query = attend ? addChildBlock("query", Layers.linear(w, w)) : null;
+        this.key = attend ? addChildBlock("key", Layers.linear(w, w)) : null;
+        this.value = addChildBlock("value", Layers.linear(w, w));
+        this.mixHeads = addChildBlock("mixHeads", Layers.linear(w, w));
+        this.residual = addChildBlock("residual", Layers.linear(w, w));
+        this.lnFeedForward = addChildBlock("lnFeedForward", Layers.layerNorm(2, b.layerNormEps));
+        this.feedForward = addChildBlock("feedForward", new FeedForward(w, b.rffExpansion, b.hiddenDropout));
     }
 
     /**
@@ -171,5 +169,76 @@ public final class AttentionBlock extends AbstractBlock {
     /** @return the number of heads */
     public int heads() {
         return heads;
+    }
+
+    /**
+     * The block's shape and regularisation, set by name so that the three rates and the epsilon
+     * cannot be swapped by position. {@link #settings(NptConfig)} takes all but the width from a
+     * configuration.
+     */
+    public static final class Builder {
+        private int width;
+        private int heads;
+        private boolean attend = true;
+        private double attentionDropout;
+        private double hiddenDropout;
+        private double layerNormEps = 1e-12;
+        private int rffExpansion = 4;
+
+        private Builder() {}
+
+        /** Heads, dropouts, LayerNorm epsilon and feed-forward expansion from a configuration. */
+        public Builder settings(NptConfig config) {
+            return heads(config.get(Settings.HEADS)).attentionDropout(config.get(Settings.ATTENTION_DROPOUT))
+                    .hiddenDropout(config.get(Settings.HIDDEN_DROPOUT)).layerNormEps(config.get(Settings.LAYER_NORM_EPS))
+                    .rffExpansion(config.get(Settings.RFF_EXPANSION));
+        }
+
+        /** w, the last input dimension. */
+        public Builder width(int w) {
+            this.width = w;
+            return this;
+        }
+
+        /** The number of heads; divides w. */
+        public Builder heads(int h) {
+            this.heads = h;
+            return this;
+        }
+
+        /** Whether positions attend to each other (default true; false is the A = I ablation). */
+        public Builder attend(boolean a) {
+            this.attend = a;
+            return this;
+        }
+
+        /** Dropout on A (default 0). */
+        public Builder attentionDropout(double p) {
+            this.attentionDropout = p;
+            return this;
+        }
+
+        /** Dropout on the mixed heads and inside the feed-forward layer (default 0). */
+        public Builder hiddenDropout(double p) {
+            this.hiddenDropout = p;
+            return this;
+        }
+
+        /** LayerNorm epsilon (default 1e-12, the reference's). */
+        public Builder layerNormEps(double eps) {
+            this.layerNormEps = eps;
+            return this;
+        }
+
+        /** Feed-forward width multiplier (default 4). */
+        public Builder rffExpansion(int r) {
+            this.rffExpansion = r;
+            return this;
+        }
+
+        /** @return the block */
+        public AttentionBlock build() {
+            return new AttentionBlock(this);
+        }
     }
 }

@@ -1,15 +1,11 @@
 package org.npt4j.core.model;
 
 import static org.npt4j.core.Settings.ATTENTION_BETWEEN_DATAPOINTS;
-import static org.npt4j.core.Settings.ATTENTION_DROPOUT;
 import static org.npt4j.core.Settings.DEPTH;
 import static org.npt4j.core.Settings.EMBEDDING_DIM;
 import static org.npt4j.core.Settings.FEATURE_INDEX_EMBEDDING;
 import static org.npt4j.core.Settings.FEATURE_TYPE_EMBEDDING;
-import static org.npt4j.core.Settings.HEADS;
 import static org.npt4j.core.Settings.HIDDEN_DROPOUT;
-import static org.npt4j.core.Settings.LAYER_NORM_EPS;
-import static org.npt4j.core.Settings.RFF_EXPANSION;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -54,12 +50,11 @@ public final class NptNetwork extends AbstractBlock {
                 new ColumnEmbedding(layout, e, config.get(FEATURE_INDEX_EMBEDDING), config.get(FEATURE_TYPE_EMBEDDING)));
         for (int i = 0; i < config.get(DEPTH); i++) {
             if (i % 2 == 0) {
-                AttentionBlock block = new AttentionBlock(d * e, config.get(HEADS), config.get(ATTENTION_BETWEEN_DATAPOINTS),
-                        config.get(ATTENTION_DROPOUT), config.get(HIDDEN_DROPOUT), config.get(LAYER_NORM_EPS), config.get(RFF_EXPANSION));
+                AttentionBlock block = AttentionBlock.builder().settings(config).width(d * e)
+                        .attend(config.get(ATTENTION_BETWEEN_DATAPOINTS)).build();
                 layers.add(addChildBlock("layer" + i + "Abd", new RowAttentionLayer(d, e, block)));
             } else {
-                AttentionBlock block = new AttentionBlock(e, config.get(HEADS), true,
-                        config.get(ATTENTION_DROPOUT), config.get(HIDDEN_DROPOUT), config.get(LAYER_NORM_EPS), config.get(RFF_EXPANSION));
+                AttentionBlock block = AttentionBlock.builder().settings(config).width(e).build();
                 layers.add(addChildBlock("layer" + i + "Aba", new AttributeAttentionLayer(block)));
             }
         }

@@ -30,8 +30,7 @@ class LookupTest {
 
     /** The trained weights with new rows' duplicates as context. */
     private static NptModel withContext(NptModel trained, float[][] cells) {
-        return new NptModel(trained.config(), trained.schema(), LookupTask.table(cells, PAIRS, 2 * PAIRS, Y),
-                trained.weights(), trained.summary());
+        return trained.withContext(LookupTask.table(cells, PAIRS, 2 * PAIRS, Y));
     }
 
     private static double rmseOnNewRows(NptModel trained, long seed) {

@@ -1,0 +1,118 @@
+package org.npt4j.core.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.stream.IntStream;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.encoding.CategoricalEncoder;
+import org.npt4j.core.encoding.ColumnSpec;
+import org.npt4j.core.encoding.EncodedTable;
+import org.npt4j.core.encoding.NumericalEncoder;
+import org.npt4j.core.encoding.TableEncoder;
+import org.npt4j.core.encoding.TableSchema;
+import org.npt4j.core.masking.MaskedBatch;
+import org.npt4j.core.masking.TableMasker;
+import org.npt4j.core.table.Table;
+
+/**
+ * Scores new rows against a model's stored context: encodes them, runs the passes of the {@link
+ * PredictionPlan} (context rows, then query rows whose targets are masked), and decodes each
+ * target's outputs to probabilities or values in original units, placing attention weights at
+ * their context row numbers. The scoring part of {@link NptModel}.
+ */
+final class ContextScorer {
+
+    private final NptConfig config;
+    private final TableSchema schema;
+    private final EncodedTable context;
+    private final NativeSession session;
+
+    ContextScorer(NptConfig config, TableSchema schema, EncodedTable context, NativeSession session) {
+        this.config = config;
+        this.schema = schema;
+        this.context = context;
+        this.session = session;
+    }
+
+    AttendedPredictions score(Table rows, boolean recordAttention) {
+        EncodedTable queries = TableEncoder.encode(rows, schema, false);
+        int[] targets = schema.targetIndices();
+        int n = queries.rowCount();
+        float[][][] outputs = new float[targets.length][n][];
+        int contextCount = context.rowCount();
+        float[][][][] attention = recordAttention ? new float[n][][][] : null;
+        int layers = 0;
+        int heads = 0;
+        Lock lock = session.useLock();
+        lock.lock();
+        try {
+            InferenceSession s = session.open();
+            for (PredictionPlan.Pass pass : PredictionPlan.of(config, contextCount, n)) {
+                EncodedTable input = context.selectRows(pass.contextRows())
+                        .append(queries.selectRows(pass.queryRows()));
+                int ctx = pass.contextRows().length;
+                MaskedBatch batch = MaskedBatch.of(TableMasker.forPrediction(input, ctx, config.stochasticTargetMasking()),
+                        input, IntStream.range(0, input.rowCount()).toArray());
+                InferenceSession.PassOutput out = s.run(batch, ctx, targets, recordAttention);
+                for (int t = 0; t < targets.length; t++) {
+                    int width = schema.column(targets[t]).encoder().outputWidth();
+                    for (int q = 0; q < pass.queryRows().length; q++) {
+                        float[] row = new float[width];
+                        System.arraycopy(out.targets()[t], q * width, row, 0, width);
+                        outputs[t][pass.queryRows()[q]] = row;
+                    }
+                }
+                if (recordAttention && out.attention().length > 0) {
+                    layers = out.attention().length;
+                    heads = out.attention()[0].length;
+                    scatterAttention(attention, out.attention(), pass, contextCount);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        List<ColumnPrediction> columns = new ArrayList<>();
+        for (int t = 0; t < targets.length; t++) {
+            columns.add(decode(schema.column(targets[t]), outputs[t]));
+        }
+        AttentionMaps maps = recordAttention ? new AttentionMaps(layers, heads, contextCount, attention) : null;
+        return new AttendedPredictions(new Predictions(n, columns), maps);
+    }
+
+    /** Places a pass's (possibly sampled) context weights at their context row numbers. */
+    private static void scatterAttention(float[][][][] attention, float[][][] pass, PredictionPlan.Pass plan, int contextCount) {
+        int ctx = plan.contextRows().length;
+        for (int q = 0; q < plan.queryRows().length; q++) {
+            float[][][] row = new float[pass.length][][];
+            for (int l = 0; l < pass.length; l++) {
+                row[l] = new float[pass[l].length][contextCount];
+                for (int h = 0; h < pass[l].length; h++) {
+                    for (int c = 0; c < ctx; c++) {
+                        row[l][h][plan.contextRows()[c]] = pass[l][h][q * ctx + c];
+                    }
+                }
+            }
+            attention[plan.queryRows()[q]] = row;
+        }
+    }
+
+    private static ColumnPrediction decode(ColumnSpec spec, float[][] outputs) {
+        if (spec.encoder() instanceof CategoricalEncoder enc) {
+            double[][] p = new double[outputs.length][];
+            for (int i = 0; i < outputs.length; i++) {
+                p[i] = new double[outputs[i].length];
+                for (int c = 0; c < p[i].length; c++) {
+                    p[i][c] = outputs[i][c];
+                }
+            }
+            return new ClassPredictions(spec.name(), enc.categories(), p);
+        }
+        NumericalEncoder enc = (NumericalEncoder) spec.encoder();
+        double[] v = new double[outputs.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = enc.decode(outputs[i][0]);
+        }
+        return new ValuePredictions(spec.name(), v);
+    }
+}
