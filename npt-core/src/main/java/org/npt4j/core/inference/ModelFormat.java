@@ -39,7 +39,7 @@ import org.npt4j.core.table.Table;
  *   weights: int length, bytes (DJL saveParameters of the network)
  * </pre>
  */
-public final class ModelFormat {
+final class ModelFormat {
 
     /** The format version this build writes and the newest it reads. */
     public static final int VERSION = 1;

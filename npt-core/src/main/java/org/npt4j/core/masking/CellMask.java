@@ -7,7 +7,7 @@ package org.npt4j.core.masking;
  * @param picked the chosen cells
  * @param randomised the subset of picked cells that is randomised rather than masked
  */
-public record CellMask(boolean[][] picked, boolean[][] randomised) {
+record CellMask(boolean[][] picked, boolean[][] randomised) {
 
     /** @return the number of picked cells */
     public int pickedCount() {

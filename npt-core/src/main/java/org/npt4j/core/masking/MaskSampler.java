@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * binomial, the cells are chosen uniformly without replacement over the whole candidate matrix,
  * and a share of them is randomised instead of masked (BERT style, without the keep branch).
  */
-public final class MaskSampler {
+final class MaskSampler {
 
     private final double maskFraction;
 

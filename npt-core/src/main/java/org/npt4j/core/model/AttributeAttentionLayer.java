@@ -12,7 +12,7 @@ import ai.djl.util.PairList;
  * Attention between attributes (ABA): within each row independently, the D attribute embeddings
  * attend to each other. Input and output (N, D, E): rows are the batch, attributes the sequence.
  */
-public final class AttributeAttentionLayer extends AbstractBlock {
+final class AttributeAttentionLayer extends AbstractBlock {
 
     private static final byte VERSION = 1;
 

@@ -20,7 +20,7 @@ import ai.djl.util.PairList;
  * numerical and categorical columns, a column-type embedding. Embeddings start from N(0, 1), as
  * {@code torch.nn.Embedding}.
  */
-public final class ColumnEmbedding extends AbstractBlock {
+final class ColumnEmbedding extends AbstractBlock {
 
     private static final byte VERSION = 1;
 

@@ -13,7 +13,7 @@ import ai.djl.util.PairList;
  * A separate output head per column: Linear(E → H_j − 1) on that column's slice of (N, D, E). The
  * mask bit is not predicted: categorical columns get C_j logits, numerical ones one standardised value.
  */
-public final class ColumnHeads extends AbstractBlock {
+final class ColumnHeads extends AbstractBlock {
 
     private static final byte VERSION = 1;
 

@@ -15,7 +15,7 @@ import ai.djl.util.PairList;
  * The row-wise feed-forward layer: Linear(w → m·w), exact GELU, dropout, Linear(m·w → w), dropout.
  * Input and output shape (..., w).
  */
-public final class FeedForward extends AbstractBlock {
+final class FeedForward extends AbstractBlock {
 
     private static final byte VERSION = 1;
 

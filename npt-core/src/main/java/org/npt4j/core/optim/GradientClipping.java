@@ -7,7 +7,7 @@ import org.npt4j.core.engine.Tensors;
  * Element-wise gradient clipping to [−c, c], which is what the reference's "clip at 1" does (a
  * backward hook clamping each parameter's gradient), not global-norm clipping.
  */
-public final class GradientClipping {
+final class GradientClipping {
 
     private final float value;
 

@@ -15,7 +15,7 @@ import org.npt4j.core.engine.Tensors;
  *
  * The trust ratio is computed on the device so that no step waits for the host.
  */
-public final class Lamb {
+final class Lamb {
 
     private final float beta1;
     private final float beta2;

@@ -14,7 +14,7 @@ import org.npt4j.core.table.RowRole;
  * rows, like the reference's stratified-K-fold allocation; stratification is skipped for batches
  * of 10 rows or fewer, as in the reference.
  */
-public final class MiniBatcher {
+final class MiniBatcher {
 
     private final RowRole[] roles;
     private final int[] classes;

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * collector per JVM, and seeding sets PyTorch's global generator, so two runs at once would either
  * fail or lose reproducibility. Adapters that train from several threads serialise here.
  */
-public final class TrainingLock {
+final class TrainingLock {
 
     private static final ReentrantLock LOCK = new ReentrantLock(true);
 

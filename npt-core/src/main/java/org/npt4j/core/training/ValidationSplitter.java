@@ -15,7 +15,7 @@ import org.npt4j.core.table.Table;
  * first categorical target (as the reference's {@code train_test_split(..., stratify=y)}). Rows
  * without a label stay training rows, and every class keeps at least one training row.
  */
-public final class ValidationSplitter {
+final class ValidationSplitter {
 
     private ValidationSplitter() {}
 

@@ -1,0 +1,8 @@
+/**
+ * Tables as users hand them to NPT: named numerical and categorical columns with missing cells,
+ * the CSV and ARFF readers that type columns by content, and the role of each row in training
+ * (train, validation, test).
+ *
+ * <p>Imports only {@code org.npt4j.core} (its input exception).
+ */
+package org.npt4j.core.table;
