@@ -41,7 +41,7 @@ final class NativeGrowth {
      * @return the summary as tab-separated fields in {@link #HEADER}'s order
      * @throws IOException if the series cannot be written
      */
-    static String run(Shape shape, int steps) throws IOException {
+    static String run(BenchmarkShape shape, int steps) throws IOException {
         NptConfig config = shape.config().toBuilder().set(STEPS, steps).build();
         double[] rss = new double[steps + 1];
         double[] heap = new double[steps + 1];

@@ -46,7 +46,7 @@ public final class OpProfile {
      * @throws IOException if the trace cannot be read
      */
     public static void main(String[] args) throws IOException {
-        Shape shape = Shape.named(args.length == 0 ? "bc-paper" : args[0].split(",")[0]);
+        BenchmarkShape shape = BenchmarkShape.named(args.length == 0 ? "bc-paper" : args[0].split(",")[0]);
         int warmup = Math.min(shape.warmup(), 3);
         NptConfig config = shape.config().toBuilder().set(STEPS, warmup + PROFILED_STEPS).build();
         Table table = shape.table().get();
@@ -76,7 +76,7 @@ public final class OpProfile {
 
     private record Op(String name, long start, long duration, long tid) {}
 
-    private static void report(Shape shape, Path trace, double stepMs) throws IOException {
+    private static void report(BenchmarkShape shape, Path trace, double stepMs) throws IOException {
         List<Op> ops = read(trace);
         Map<String, double[]> byName = selfTimes(ops);
         double nativeMs = byName.values().stream().mapToDouble(v -> v[1]).sum() / 1e6 / PROFILED_STEPS;

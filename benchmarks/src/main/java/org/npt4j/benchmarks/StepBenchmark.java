@@ -26,7 +26,7 @@ import org.npt4j.core.table.Table;
 import org.npt4j.core.training.NptTrainer;
 
 /**
- * NPT's speed and memory per shape ({@link Shape}), one child JVM per shape so that each peak is
+ * NPT's speed and memory per shape ({@link BenchmarkShape}), one child JVM per shape so that each peak is
  * its own, plus the machine's matrix-multiply throughput through the same engine
  * ({@link MatmulPeak}) in a child of its own. For each shape: the median time of a training step
  * (masking, batch upload, forward, backward, clipping, LAMB and Lookahead), the matrix FLOP/s that
@@ -64,11 +64,11 @@ public final class StepBenchmark {
         List<String> rest = new ArrayList<>(Arrays.asList(String.join(" ", args).trim().split("\\s+")));
         rest.removeIf(String::isEmpty);
         if (rest.size() == 2 && rest.get(0).equals("--run")) {
-            System.out.println("RESULT " + run(Shape.named(rest.get(1))));
+            System.out.println("RESULT " + run(BenchmarkShape.named(rest.get(1))));
             return;
         }
         if (rest.size() == 3 && rest.get(0).equals("--run-growth")) {
-            System.out.println("RESULT " + NativeGrowth.run(Shape.named(rest.get(1)), Integer.parseInt(rest.get(2))));
+            System.out.println("RESULT " + NativeGrowth.run(BenchmarkShape.named(rest.get(1)), Integer.parseInt(rest.get(2))));
             return;
         }
         if (rest.size() == 1 && rest.get(0).equals("--matmul")) {
@@ -78,10 +78,10 @@ public final class StepBenchmark {
         boolean results = rest.remove("--results");
         boolean growth = rest.remove("--growth");
         if (growth) {
-            String names = rest.isEmpty() ? Shape.GROWTH_DEFAULT : rest.get(0);
+            String names = rest.isEmpty() ? BenchmarkShape.GROWTH_DEFAULT : rest.get(0);
             growth(names, rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 300, results);
         } else {
-            steps(rest.isEmpty() ? Shape.DEFAULT : rest.get(0), results);
+            steps(rest.isEmpty() ? BenchmarkShape.DEFAULT : rest.get(0), results);
         }
     }
 
@@ -202,7 +202,7 @@ public final class StepBenchmark {
         return result;
     }
 
-    private static String run(Shape shape) {
+    private static String run(BenchmarkShape shape) {
         NptConfig config = shape.config();
         Table table = shape.table().get();
         long[] stamps = new long[config.get(STEPS) + 1];

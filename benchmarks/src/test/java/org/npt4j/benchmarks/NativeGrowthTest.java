@@ -22,7 +22,7 @@ class NativeGrowthTest {
 
     @Test
     void aShortRunKeepsItsLiveArrayCountFlatAndWritesEveryStep() throws Exception {
-        String[] f = NativeGrowth.run(Shape.named("scale-256"), 16).split("\t", -1);
+        String[] f = NativeGrowth.run(BenchmarkShape.named("scale-256"), 16).split("\t", -1);
         assertEquals(NativeGrowth.HEADER.split(",").length, f.length);
         assertEquals("scale-256", f[0]);
         assertEquals("16", f[1]);

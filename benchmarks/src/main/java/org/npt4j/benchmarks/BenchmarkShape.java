@@ -28,7 +28,7 @@ import org.npt4j.core.table.Table;
  * @param warmup steps before timing starts
  * @param measured timed steps
  */
-record Shape(String name, String description, Supplier<Table> table, List<String> targets, NptConfig config,
+record BenchmarkShape(String name, String description, Supplier<Table> table, List<String> targets, NptConfig config,
         int warmup, int measured) {
 
     /** Shapes run when none are named. */
@@ -42,7 +42,7 @@ record Shape(String name, String description, Supplier<Table> table, List<String
      */
     static final String GROWTH_DEFAULT = "bc-cpu,bc-paper,boston-paper";
 
-    static Shape named(String name) {
+    static BenchmarkShape named(String name) {
         String bc = BundledDatasets.BREAST_CANCER_TARGET;
         String boston = BundledDatasets.BOSTON_TARGET;
         if (name.startsWith("scale-")) {
@@ -50,20 +50,20 @@ record Shape(String name, String description, Supplier<Table> table, List<String
             // Steps grow as rows squared: from 4,096 rows on, fewer steps keep the run to minutes.
             int warmup = rows >= 4096 ? 2 : 5;
             int measured = rows >= 4096 ? 5 : 15;
-            return new Shape(name, rows + " synthetic rows x 10 numerical columns; e=16, 4 layers, 4 heads; full batch",
+            return new BenchmarkShape(name, rows + " synthetic rows x 10 numerical columns; e=16, 4 layers, 4 heads; full batch",
                     () -> synthetic(rows, 9, 5), List.of("y"),
                     config(NptConfig.builder(Preset.CPU_FAST).set(EMBEDDING_DIM, 16).set(DEPTH, 4).set(HEADS, 4).set(BATCH_SIZE, 0), warmup + measured),
                     warmup, measured);
         }
         return switch (name) {
-            case "bc-cpu" -> new Shape(name, "Breast Cancer 569x31; CPU preset (e=8, 4 layers, 2 heads); full batch",
+            case "bc-cpu" -> new BenchmarkShape(name, "Breast Cancer 569x31; CPU preset (e=8, 4 layers, 2 heads); full batch",
                     BundledDatasets::breastCancer, List.of(bc), config(NptConfig.builder(Preset.CPU_FAST).set(BATCH_SIZE, 0), 300), 20, 280);
-            case "bc-paper" -> new Shape(name, "Breast Cancer 569x31; paper settings (e=32, 8 layers, 8 heads); full batch",
+            case "bc-paper" -> new BenchmarkShape(name, "Breast Cancer 569x31; paper settings (e=32, 8 layers, 8 heads); full batch",
                     BundledDatasets::breastCancer, List.of(bc),
                     config(NptConfig.builder(Preset.PAPER).set(EMBEDDING_DIM, 32).set(LEARNING_RATE, 5e-4), 20), 8, 12);
-            case "boston-paper" -> new Shape(name, "Boston 506x14 (2 categorical); paper settings (e=128, 8 layers, 8 heads); full batch",
+            case "boston-paper" -> new BenchmarkShape(name, "Boston 506x14 (2 categorical); paper settings (e=128, 8 layers, 8 heads); full batch",
                     BundledDatasets::boston, List.of(boston), config(NptConfig.builder(Preset.PAPER).set(EMBEDDING_DIM, 128), 12), 4, 8);
-            case "protein-batch" -> new Shape(name, "Protein-like: 2048-row batches of 8192 synthetic rows x 10 numerical; e=64, 8 layers, 8 heads",
+            case "protein-batch" -> new BenchmarkShape(name, "Protein-like: 2048-row batches of 8192 synthetic rows x 10 numerical; e=64, 8 layers, 8 heads",
                     () -> synthetic(8192, 9, 7), List.of("y"),
                     config(NptConfig.builder(Preset.PAPER).set(BATCH_SIZE, 2048), 12), 4, 8);
             default -> throw new IllegalArgumentException("unknown shape " + name + "; shapes: " + DEFAULT + ", scale-<rows>");
