@@ -20,6 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.npt4j.experiments.progress.ProgressDisplay;
+import org.npt4j.experiments.protocol.Split;
+import org.npt4j.experiments.report.AtomicFiles;
+import org.npt4j.experiments.report.ResultFiles;
+import org.npt4j.experiments.report.Summary;
+import org.npt4j.experiments.score.Metric;
 import org.tribuo.Trainer;
 
 /**
@@ -110,11 +116,12 @@ public final class Compare {
             out.println(experiment.describe());
             ProgressDisplay display = display(options.progress, err, names, splits.size());
             ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, names, folder, display).run(splits);
-            List<Metric> metrics = new ArrayList<>(Metric.forTask(experiment.source().task()));
+            List<Metric> quality = Metric.forTask(experiment.source().task());
+            List<Metric> metrics = new ArrayList<>(quality);
             metrics.addAll(Metric.timings());
             Summary summary = new Summary(outcome.results(), names, metrics);
-            ResultFiles files = new ResultFiles(folder, experiment, summary);
-            files.write(outcome);
+            ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, quality);
+            files.write(outcome.splits(), experiment.source().table().rowCount(), outcome.results());
             out.println();
             out.print(files.textTable());
             out.println("mean ± standard error over folds; * marks the best mean");
@@ -184,8 +191,8 @@ public final class Compare {
     private static ProgressDisplay display(ProgressMode mode, PrintStream err, List<String> names, int folds) {
         ProgressMode effective = mode == ProgressMode.AUTO ? (System.console() != null ? ProgressMode.BAR : ProgressMode.LOG) : mode;
         return switch (effective) {
-            case BAR -> new TerminalProgress(err, names, folds);
-            case LOG -> new LogProgress(err, names, folds);
+            case BAR -> ProgressDisplay.bar(err, names, folds);
+            case LOG -> ProgressDisplay.log(err, names, folds);
             default -> ProgressDisplay.NONE;
         };
     }

@@ -12,8 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.npt4j.core.table.Table;
-import org.npt4j.tribuo.AbstractNptTrainer;
+import org.npt4j.experiments.progress.ProgressDisplay;
+import org.npt4j.experiments.protocol.Split;
+import org.npt4j.experiments.report.AtomicFiles;
+import org.npt4j.experiments.report.ResultFiles;
+import org.npt4j.experiments.score.FoldResult;
+import org.npt4j.experiments.score.Metric;
+import org.npt4j.experiments.score.Scorer;
+import org.npt4j.experiments.score.Task;
 import org.npt4j.tribuo.TableDatasets;
+import org.npt4j.tribuo.ValidatingTrainer;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -27,7 +35,8 @@ import org.tribuo.Trainer;
  * <p>All trainers get the same Tribuo datasets for a split: numeric columns as features,
  * categorical columns one-hot ({@code column@value}), which is the form Tribuo's XGBoost, tree and
  * linear trainers take, and which NPT's trainers regroup into categorical columns. Under a protocol
- * with a validation set, NPT's trainers get it for checkpoint selection; the others do not use it.
+ * with a validation set, trainers that take one ({@link ValidatingTrainer}, NPT's) get it for
+ * checkpoint selection; the others do not use it.
  */
 public final class ExperimentRunner {
 
@@ -53,7 +62,13 @@ public final class ExperimentRunner {
         this.display = display;
     }
 
-    /** The splits and every fold's result. */
+    /**
+     * The splits and every fold's result: plain data, so that the report package writes it
+     * without depending on the runner.
+     *
+     * @param splits the splits every trainer ran on
+     * @param results every fold's result, fold by fold, trainers in configuration order
+     */
     public record Outcome(List<Split> splits, List<FoldResult> results) {}
 
     /**
@@ -90,8 +105,8 @@ public final class ExperimentRunner {
         long start = System.nanoTime();
         Model<?> model;
         try {
-            model = trainer instanceof AbstractNptTrainer npt
-                    ? npt.train(train, validation, run, display::step)
+            model = trainer instanceof ValidatingTrainer v
+                    ? v.train(train, validation, run, display::step)
                     : trainer.train(train, run);
         } catch (RuntimeException e) {
             throw new TrainerFailedException(name, split.index(), "training", e);
@@ -108,7 +123,7 @@ public final class ExperimentRunner {
             Map<Metric, Double> scores = new LinkedHashMap<>(Scorer.score(task, model, test, predictions));
             scores.put(Metric.TRAIN_SECONDS, (trained - start) / 1e9);
             scores.put(Metric.PREDICT_MS_PER_ROW, (predicted - trained) / 1e6 / test.size());
-            String file = "provenance/" + ResultFiles.safe(name) + "-fold-" + split.index() + ".json";
+            String file = ResultFiles.provenanceFile(name, split.index());
             AtomicFiles.write(folder.resolve(file), json.serializeToString(ProvenanceUtil.marshalProvenance(model.getProvenance())));
             FoldResult result = new FoldResult(name, split.index(), scores, file);
             display.finished(result);

@@ -17,6 +17,7 @@ import org.npt4j.core.table.Column;
 import org.npt4j.core.table.CsvTableReader;
 import org.npt4j.core.table.NumericColumn;
 import org.npt4j.core.table.Table;
+import org.npt4j.experiments.score.Task;
 
 /**
  * The data an experiment runs on: a CSV or ARFF file, its response column and which columns are

@@ -2,6 +2,7 @@ package org.npt4j.experiments;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import org.npt4j.experiments.score.Task;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;

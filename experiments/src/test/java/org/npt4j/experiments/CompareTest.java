@@ -44,7 +44,7 @@ class CompareTest {
                     <propertylist name="categorical"><item>CHAS</item><item>RAD</item></propertylist>
                     %s
                   </component>
-                  <component name="protocol" type="org.npt4j.experiments.KFoldProtocol">
+                  <component name="protocol" type="org.npt4j.experiments.protocol.KFoldProtocol">
                     <property name="folds" value="2"/>
                   </component>
                   <component name="npt" type="org.npt4j.tribuo.NptRegressionTrainer">

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.npt4j.core.table.CategoricalColumn;
+import org.npt4j.experiments.score.Task;
 
 class TableSourceTest {
 

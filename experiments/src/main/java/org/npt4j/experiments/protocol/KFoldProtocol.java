@@ -1,10 +1,11 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.protocol;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.npt4j.experiments.score.Task;
 
 /**
  * k-fold cross-validation: each row is scored exactly once, by the models of the fold that held

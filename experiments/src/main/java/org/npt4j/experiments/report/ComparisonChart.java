@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -16,6 +16,7 @@ import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.npt4j.experiments.score.Metric;
 
 /**
  * The comparison as a picture: one panel per metric, a point per trainer at its mean over folds

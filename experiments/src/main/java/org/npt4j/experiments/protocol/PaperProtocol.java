@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.protocol;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.npt4j.experiments.score.Task;
 
 /**
  * The NPT paper's protocol for small datasets: cross-validation with 1/{@code testFraction} folds

@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.progress;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.protocol;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,6 +1,9 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.progress;
 
+import java.io.PrintStream;
+import java.util.List;
 import org.npt4j.core.training.TrainingProgress;
+import org.npt4j.experiments.score.FoldResult;
 
 /**
  * Tells the person running an experiment where it is: which fold and trainer, NPT's step and loss,
@@ -22,6 +25,30 @@ public interface ProgressDisplay {
         @Override
         public void close() {}
     };
+
+    /**
+     * A one-line bar redrawn in place, for a terminal.
+     *
+     * @param out where the bar goes
+     * @param trainers the trainers' names, in the order they run on each fold
+     * @param folds the number of folds
+     * @return the display
+     */
+    static ProgressDisplay bar(PrintStream out, List<String> trainers, int folds) {
+        return new TerminalProgress(out, trainers, folds);
+    }
+
+    /**
+     * Plain lines, for a pipe, a file or a CI log.
+     *
+     * @param out where the lines go
+     * @param trainers the trainers' names, in the order they run on each fold
+     * @param folds the number of folds
+     * @return the display
+     */
+    static ProgressDisplay log(PrintStream out, List<String> trainers, int folds) {
+        return new LogProgress(out, trainers, folds);
+    }
 
     /**
      * @param trainer the trainer about to train

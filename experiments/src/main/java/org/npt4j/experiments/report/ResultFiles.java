@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.npt4j.experiments.protocol.Split;
+import org.npt4j.experiments.score.FoldResult;
+import org.npt4j.experiments.score.Metric;
 
 /**
  * Writes a finished experiment's files into its output folder: {@code summary.md} and
@@ -19,20 +22,36 @@ public final class ResultFiles {
     private static final Logger LOG = Logger.getLogger(ResultFiles.class.getName());
 
     private final Path folder;
-    private final Experiment experiment;
+    private final String heading;
+    private final String description;
     private final Summary summary;
     private final List<Metric> quality;
 
     /**
      * @param folder the run's output folder
-     * @param experiment the experiment
-     * @param summary its summary
+     * @param heading the experiment's title, the first line of {@code summary.md} and the chart
+     * @param description the dataset and protocol in one line, under the heading
+     * @param summary the comparison
+     * @param quality the quality metrics among the summary's, whose best mean is marked and which are charted
      */
-    public ResultFiles(Path folder, Experiment experiment, Summary summary) {
+    public ResultFiles(Path folder, String heading, String description, Summary summary, List<Metric> quality) {
         this.folder = folder;
-        this.experiment = experiment;
+        this.heading = heading;
+        this.description = description;
         this.summary = summary;
-        this.quality = Metric.forTask(experiment.source().task());
+        this.quality = List.copyOf(quality);
+    }
+
+    /**
+     * Where a fold model's provenance goes, so that the runner writes it where {@code folds.csv}
+     * points.
+     *
+     * @param trainer the trainer's name
+     * @param fold the fold's index
+     * @return the file, relative to the output folder
+     */
+    public static String provenanceFile(String trainer, int fold) {
+        return "provenance/" + safe(trainer) + "-fold-" + fold + ".json";
     }
 
     /** @return the comparison as an aligned text table, the best mean of each quality metric marked with * */
@@ -41,17 +60,18 @@ public final class ResultFiles {
     }
 
     /**
-     * @param outcome the splits and fold results
+     * @param splits the splits every trainer ran on
+     * @param rows the number of rows in the source table
+     * @param results every fold's result
      * @throws IOException if a file cannot be written
      */
-    public void write(ExperimentRunner.Outcome outcome) throws IOException {
-        AtomicFiles.write(folder.resolve("summary.md"), markdown(outcome.splits().size()));
+    public void write(List<Split> splits, int rows, List<FoldResult> results) throws IOException {
+        AtomicFiles.write(folder.resolve("summary.md"), markdown(splits.size()));
         AtomicFiles.write(folder.resolve("summary.csv"), summaryCsv());
-        AtomicFiles.write(folder.resolve("folds.csv"), foldsCsv(outcome.results()));
-        AtomicFiles.write(folder.resolve("splits.csv"), splitsCsv(outcome.splits(), experiment.source().table().rowCount()));
+        AtomicFiles.write(folder.resolve("folds.csv"), foldsCsv(results));
+        AtomicFiles.write(folder.resolve("splits.csv"), splitsCsv(splits, rows));
         try {
-            AtomicFiles.write(folder.resolve("comparison.png"),
-                    ComparisonChart.png(summary, quality, experiment.heading(), experiment.describe()));
+            AtomicFiles.write(folder.resolve("comparison.png"), ComparisonChart.png(summary, quality, heading, description));
         } catch (IOException | RuntimeException | Error e) {
             // A machine without fonts cannot draw text; the tables above still hold every number.
             LOG.log(Level.WARNING, "The comparison chart could not be drawn: " + e, e);
@@ -82,7 +102,7 @@ public final class ResultFiles {
     }
 
     private String markdown(int folds) {
-        return "# " + experiment.heading() + "\n\n" + experiment.describe() + ".\n\n" + table(false).markdown()
+        return "# " + heading + "\n\n" + description + ".\n\n" + table(false).markdown()
                 + "\nMean ± standard error over " + folds + " folds; times are means per fold (training) and per test row "
                 + "(prediction). Best mean per metric: " + bestList() + ".\n";
     }
@@ -130,7 +150,7 @@ public final class ResultFiles {
         return out.toString();
     }
 
-    static String splitsCsv(List<Split> splits, int rows) {
+    private static String splitsCsv(List<Split> splits, int rows) {
         String[][] role = new String[rows][splits.size()];
         for (Split s : splits) {
             for (int r : s.train()) {
@@ -167,7 +187,7 @@ public final class ResultFiles {
     }
 
     /** @return the name with anything but letters, digits, '-', '_' and '.' replaced, for file names */
-    static String safe(String name) {
+    private static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.npt4j.experiments.score.FoldResult;
+import org.npt4j.experiments.score.Metric;
 
 class SummaryTest {
 

@@ -1,10 +1,12 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.progress;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.npt4j.core.training.TrainingProgress;
+import org.npt4j.experiments.score.FoldResult;
+import org.npt4j.experiments.score.Metric;
 
 /**
  * Progress as plain lines, for output that is not a terminal: one line when a trainer starts a fold,

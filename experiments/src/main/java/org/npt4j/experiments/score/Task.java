@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.score;
 
 /** What an experiment predicts, which decides the metrics and the Tribuo output type. */
 public enum Task {

@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.score;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +18,21 @@ import org.tribuo.regression.evaluation.RegressionEvaluator;
  * user would compute; log-loss, which Tribuo lacks, is added here. A metric a model cannot support
  * (AUROC without probabilities) is NaN, not an error.
  */
-final class Scorer {
+public final class Scorer {
 
     private static final double PROBABILITY_FLOOR = 1e-15;
 
     private Scorer() {}
 
+    /**
+     * @param task the experiment's task, which decides the metrics
+     * @param model the fold's model
+     * @param test the fold's test rows
+     * @param predictions the model's predictions on them, in order
+     * @return the task's quality metrics, in display order; NaN where the model cannot give one
+     */
     @SuppressWarnings("unchecked")
-    static Map<Metric, Double> score(Task task, Model<?> model, Dataset<?> test, List<? extends Prediction<?>> predictions) {
+    public static Map<Metric, Double> score(Task task, Model<?> model, Dataset<?> test, List<? extends Prediction<?>> predictions) {
         return task == Task.CLASSIFICATION
                 ? classification((Model<Label>) model, (Dataset<Label>) test, (List<Prediction<Label>>) predictions)
                 : regression((Model<Regressor>) model, (Dataset<Regressor>) test, (List<Prediction<Regressor>>) predictions);

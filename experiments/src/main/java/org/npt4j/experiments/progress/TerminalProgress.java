@@ -1,9 +1,10 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.progress;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import org.npt4j.core.training.TrainingProgress;
+import org.npt4j.experiments.score.FoldResult;
 
 /**
  * A one-line progress bar redrawn in place: overall share done, fold, trainer, NPT's step and loss,

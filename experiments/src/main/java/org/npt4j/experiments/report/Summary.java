@@ -1,9 +1,11 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.report;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.npt4j.experiments.score.FoldResult;
+import org.npt4j.experiments.score.Metric;
 
 /**
  * Mean ± standard error of every metric per trainer over the folds: the comparison itself.

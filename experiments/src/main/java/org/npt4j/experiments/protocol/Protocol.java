@@ -1,7 +1,8 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.protocol;
 
 import com.oracle.labs.mlrg.olcut.config.Configurable;
 import java.util.List;
+import org.npt4j.experiments.score.Task;
 
 /**
  * How an experiment divides the rows into folds. Every trainer sees exactly the splits this

@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.score;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.npt4j.experiments;
+package org.npt4j.experiments.report;
 
 import java.util.ArrayList;
 import java.util.List;
