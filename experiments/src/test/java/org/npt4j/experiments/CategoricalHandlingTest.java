@@ -1,13 +1,12 @@
 package org.npt4j.experiments;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npt4j.core.Settings.DEPTH;
 import static org.npt4j.core.Settings.EMBEDDING_DIM;
 import static org.npt4j.core.Settings.HEADS;
 import static org.npt4j.core.Settings.SEED;
 import static org.npt4j.core.Settings.STEPS;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import java.util.List;

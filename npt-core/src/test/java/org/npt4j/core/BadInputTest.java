@@ -1,5 +1,9 @@
 package org.npt4j.core;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npt4j.core.Settings.BATCH_SIZE;
 import static org.npt4j.core.Settings.DEPTH;
 import static org.npt4j.core.Settings.DEVICE;
@@ -13,11 +17,6 @@ import static org.npt4j.core.Settings.PREDICTION_BATCH_SIZE;
 import static org.npt4j.core.Settings.STEPS;
 import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
 import static org.npt4j.core.Settings.VALIDATION_FRACTION;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;

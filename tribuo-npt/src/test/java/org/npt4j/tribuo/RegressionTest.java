@@ -1,11 +1,10 @@
 package org.npt4j.tribuo;
 
-import static org.npt4j.core.Settings.STEPS;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npt4j.core.Settings.STEPS;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
 package org.npt4j.tribuo;
 
-import static org.npt4j.core.Settings.SEED;
-import static org.npt4j.core.Settings.STEPS;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.STEPS;
 
 import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;

@@ -1,9 +1,8 @@
 package org.npt4j.tribuo;
 
-import static org.npt4j.core.Settings.STEPS;
-
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npt4j.core.Settings.STEPS;
 
 import java.util.ArrayList;
 import java.util.List;

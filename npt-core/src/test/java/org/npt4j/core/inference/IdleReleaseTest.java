@@ -1,10 +1,9 @@
 package org.npt4j.core.inference;
 
-import static org.npt4j.core.Settings.STEPS;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npt4j.core.Settings.STEPS;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,12 @@
 package org.npt4j.core.inference;
 
-import static org.npt4j.core.Settings.SEED;
-import static org.npt4j.core.Settings.STEPS;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npt4j.core.Settings.SEED;
+import static org.npt4j.core.Settings.STEPS;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,8 +1,7 @@
 package org.npt4j.core.inference;
 
-import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
 
 import org.junit.jupiter.api.Test;
 import org.npt4j.core.Fixtures;

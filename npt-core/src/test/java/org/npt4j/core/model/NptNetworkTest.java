@@ -1,13 +1,12 @@
 package org.npt4j.core.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npt4j.core.Settings.ATTENTION_BETWEEN_DATAPOINTS;
 import static org.npt4j.core.Settings.DEPTH;
 import static org.npt4j.core.Settings.EMBEDDING_DIM;
 import static org.npt4j.core.Settings.HEADS;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

@@ -1,13 +1,13 @@
 package org.npt4j.core.optim;
 
-import static org.npt4j.core.Settings.GRADIENT_CLIP_VALUE;
-import static org.npt4j.core.Settings.LEARNING_RATE;
-import static org.npt4j.core.Settings.LOOKAHEAD_ALPHA;
-import static org.npt4j.core.Settings.LOOKAHEAD_STEPS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npt4j.core.Settings.GRADIENT_CLIP_VALUE;
+import static org.npt4j.core.Settings.LEARNING_RATE;
+import static org.npt4j.core.Settings.LOOKAHEAD_ALPHA;
+import static org.npt4j.core.Settings.LOOKAHEAD_STEPS;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

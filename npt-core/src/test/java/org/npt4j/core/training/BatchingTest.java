@@ -1,12 +1,11 @@
 package org.npt4j.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npt4j.core.Settings.BATCH_SIZE;
 import static org.npt4j.core.Settings.CLASS_BALANCED_BATCHES;
 import static org.npt4j.core.Settings.PREDICTION_BATCH_SIZE;
 import static org.npt4j.core.Settings.STEPS;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;

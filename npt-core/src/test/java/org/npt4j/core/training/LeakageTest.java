@@ -1,9 +1,8 @@
 package org.npt4j.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.npt4j.core.Settings.STEPS;
 import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
 package org.npt4j.core.training;
 
-import static org.npt4j.core.Settings.STEPS;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.npt4j.core.Settings.STEPS;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,10 @@
 package org.npt4j.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npt4j.core.Settings.DEPTH;
 import static org.npt4j.core.Settings.STEPS;
 import static org.npt4j.core.Settings.VALIDATION_FRACTION;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
