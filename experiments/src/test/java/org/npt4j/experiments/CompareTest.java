@@ -3,18 +3,25 @@ package org.npt4j.experiments;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command line end to end on a tiny NPT, and its answers to broken configurations. */
 class CompareTest {
@@ -27,57 +34,11 @@ class CompareTest {
 
     /** Two folds of Boston (categorical CHAS and RAD) with a tiny NPT, XGBoost and a tree. */
     private Path config(String sourceExtra, String trainers) throws IOException {
-        String xml = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <config>
-                  <component name="experiment" type="org.npt4j.experiments.Experiment">
-                    <property name="title" value="tiny"/>
-                    <property name="source" value="boston"/>
-                    <property name="protocol" value="protocol"/>
-                    <propertylist name="trainers">%s</propertylist>
-                    <property name="outputDirectory" value="%s"/>
-                  </component>
-                  <component name="boston" type="org.npt4j.experiments.TableSource">
-                    <property name="file" value="data/boston_housing/boston_house_prices.csv"/>
-                    <property name="skipLines" value="1"/>
-                    <property name="response" value="MEDV"/>
-                    <propertylist name="categorical"><item>CHAS</item><item>RAD</item></propertylist>
-                    %s
-                  </component>
-                  <component name="protocol" type="org.npt4j.experiments.protocol.KFoldProtocol">
-                    <property name="folds" value="2"/>
-                  </component>
-                  <component name="npt" type="org.npt4j.tribuo.NptRegressionTrainer">
-                    <property name="embeddingDim" value="4"/>
-                    <property name="depth" value="2"/>
-                    <property name="heads" value="1"/>
-                    <property name="steps" value="4"/>
-                    <property name="evaluationInterval" value="2"/>
-                  </component>
-                  <component name="xgboost" type="org.tribuo.regression.xgboost.XGBoostRegressionTrainer">
-                    <property name="numTrees" value="5"/>
-                  </component>
-                  <component name="cart" type="org.tribuo.regression.rtree.CARTRegressionTrainer"/>
-                  <component name="linear-unscaled-onehot" type="org.tribuo.transform.TransformTrainer">
-                    <property name="innerTrainer" value="linear-sgd"/>
-                    <property name="transformations" value="standardise"/>
-                  </component>
-                  <component name="linear-sgd" type="org.tribuo.regression.sgd.linear.LinearSGDTrainer">
-                    <property name="objective" value="squared-loss"/>
-                  </component>
-                  <component name="squared-loss" type="org.tribuo.regression.sgd.objectives.SquaredLoss"/>
-                  <component name="standardise" type="org.tribuo.transform.TransformationMap">
-                    <propertylist name="globalTransformations"><item>mean-std</item></propertylist>
-                  </component>
-                  <component name="mean-std" type="org.tribuo.transform.transformations.MeanStdDevTransformation">
-                    <property name="targetMean" value="0.0"/>
-                    <property name="targetStdDev" value="1.0"/>
-                  </component>
-                  <component name="xgboost-classifier" type="org.tribuo.classification.xgboost.XGBoostClassificationTrainer">
-                    <property name="numTrees" value="5"/>
-                  </component>
-                </config>
-                """.formatted(trainers, dir.resolve("results"), sourceExtra);
+        String xml;
+        try (InputStream in = CompareTest.class.getResourceAsStream("tiny-config.xml")) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        xml = xml.formatted(trainers, dir.resolve("results"), sourceExtra);
         Path file = dir.resolve("tiny.xml");
         Files.writeString(file, xml);
         return file;
@@ -133,32 +94,44 @@ class CompareTest {
         }
     }
 
+    /**
+     * Runs the command line on {@code config} with {@code options} after it, and checks the exit status
+     * and that the error output names every one of {@code named}.
+     */
+    private void assertRefused(int status, Path config, List<String> options, List<String> named) {
+        List<String> args = new ArrayList<>(List.of("-c", config.toString()));
+        args.addAll(options);
+        assertEquals(status, run(args.toArray(String[]::new)), err);
+        for (String name : named) {
+            assertTrue(err.contains(name), () -> "'" + name + "' not named in:\n" + err);
+        }
+    }
+
     @Test
     void anUnknownPropertyIsNamed() throws IOException {
-        Path config = config("<property name=\"responce\" value=\"MEDV\"/>", ALL);
-        assertEquals(1, run("-c", config.toString()));
-        assertTrue(err.contains("responce") && err.contains("boston"), err);
+        assertRefused(1, config("<property name=\"responce\" value=\"MEDV\"/>", ALL), List.of(), List.of("responce", "boston"));
     }
 
-    @Test
-    void aMissingFileIsNamed() throws IOException {
-        Path config = config("", ALL);
-        assertEquals(1, run("-c", config.toString(), "--@boston.file", "data/nowhere.csv"));
-        assertTrue(err.contains("nowhere.csv") && err.contains("does not exist"), err);
+    /** Options that break a sound configuration at run time, each with what its refusal must name. */
+    static Stream<Arguments> badRunOptions() {
+        return Stream.of(
+                arguments(named("a missing file is named", List.of("--@boston.file", "data/nowhere.csv")),
+                        List.of("nowhere.csv", "does not exist")),
+                arguments(named("a missing response column is named with the columns that exist",
+                        List.of("--@boston.response", "PRICE")), List.of("'PRICE'", "MEDV")),
+                arguments(named("an unknown experiment name lists the experiments", List.of("-e", "nope")),
+                        List.of("'nope'", "experiment")));
     }
 
-    @Test
-    void aMissingResponseColumnIsNamedWithTheColumnsThatExist() throws IOException {
-        Path config = config("", ALL);
-        assertEquals(1, run("-c", config.toString(), "--@boston.response", "PRICE"));
-        assertTrue(err.contains("'PRICE'") && err.contains("MEDV"), err);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRunOptions")
+    void aBadRunOptionIsNamed(List<String> options, List<String> named) throws IOException {
+        assertRefused(1, config("", ALL), options, named);
     }
 
     @Test
     void aClassifierOnARegressionResponseIsRefusedBeforeTraining() throws IOException {
-        Path config = config("", "<item>xgboost-classifier</item>");
-        assertEquals(1, run("-c", config.toString()));
-        assertTrue(err.contains("XGBoostClassificationTrainer") && err.contains("regression"), err);
+        assertRefused(1, config("", "<item>xgboost-classifier</item>"), List.of(), List.of("XGBoostClassificationTrainer", "regression"));
         assertTrue(!Files.exists(dir.resolve("results")), "nothing is written for a configuration that fails");
     }
 
@@ -166,24 +139,13 @@ class CompareTest {
     void aTrainerThatFailsIsNamedWithItsFold() throws IOException {
         // Standardising every feature (the shipped configs standardise numeric ones only), a one-hot feature's only explicit value is 1: its standard deviation is 0 and
         // standardising it gives NaN, which Tribuo's SGD refuses.
-        Path config = config("", "<item>linear-unscaled-onehot</item>");
-        assertEquals(1, run("-c", config.toString(), "--progress", "NONE"));
-        assertTrue(err.contains("Trainer 'linear-unscaled-onehot' failed in training on fold 1") && err.contains("NaN"), err);
-    }
-
-    @Test
-    void anUnknownExperimentNameListsTheExperiments() throws IOException {
-        Path config = config("", ALL);
-        assertEquals(1, run("-c", config.toString(), "-e", "nope"));
-        assertTrue(err.contains("'nope'") && err.contains("experiment"), err);
+        assertRefused(1, config("", "<item>linear-unscaled-onehot</item>"), List.of("--progress", "NONE"),
+                List.of("Trainer 'linear-unscaled-onehot' failed in training on fold 1", "NaN"));
     }
 
     @Test
     void commandLineMistakesAreNamedWithStatusTwo() throws IOException {
-        assertEquals(2, run("-c", dir.resolve("absent.xml").toString()));
-        assertTrue(err.contains("absent.xml"), err);
-        Path config = config("", ALL);
-        assertEquals(2, run("-c", config.toString(), "--@npt.stepz", "3"));
-        assertTrue(err.contains("stepz") && err.contains("npt"), err);
+        assertRefused(2, dir.resolve("absent.xml"), List.of(), List.of("absent.xml"));
+        assertRefused(2, config("", ALL), List.of("--@npt.stepz", "3"), List.of("stepz", "npt"));
     }
 }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -22,17 +21,21 @@ import java.util.stream.Collectors;
  * pass must leave room for context rows in a batch). A violation throws {@link
  * NptConfigException} naming the setting.
  */
-public final class NptConfig {
+public record NptConfig(Map<Setting<?>, Object> values) {
 
-    private final Map<Setting<?>, Object> values;
-
-    private NptConfig(Map<Setting<?>, Object> values) {
+    /**
+     * Checks every value and the rules between them, and keeps them in {@link Settings#all()} order.
+     *
+     * @param values a value for every setting; anything else is ignored
+     * @throws NptConfigException naming the first setting that is missing, out of range or in conflict
+     */
+    public NptConfig {
         Map<Setting<?>, Object> checked = new LinkedHashMap<>();
         for (Setting<?> s : Settings.all()) {
             checked.put(s, checkOne(s, values.get(s)));
         }
-        this.values = Collections.unmodifiableMap(checked);
-        checkTogether();
+        values = Collections.unmodifiableMap(checked);
+        checkTogether(values);
     }
 
     private static <T> T checkOne(Setting<T> s, Object value) {
@@ -40,14 +43,14 @@ public final class NptConfig {
     }
 
     /** The rules that involve more than one setting. */
-    private void checkTogether() {
-        int width = get(Settings.EMBEDDING_DIM);
-        int heads = get(Settings.HEADS);
+    private static void checkTogether(Map<Setting<?>, Object> values) {
+        int width = (Integer) values.get(Settings.EMBEDDING_DIM);
+        int heads = (Integer) values.get(Settings.HEADS);
         if (width % heads != 0) {
             throw new NptConfigException(Settings.HEADS.name(), heads + " heads do not divide the embedding width " + width);
         }
-        int batch = get(Settings.BATCH_SIZE);
-        int pass = get(Settings.PREDICTION_BATCH_SIZE);
+        int batch = (Integer) values.get(Settings.BATCH_SIZE);
+        int pass = (Integer) values.get(Settings.PREDICTION_BATCH_SIZE);
         if (batch != 0 && pass >= batch) {
             throw new NptConfigException(Settings.PREDICTION_BATCH_SIZE.name(), "must be smaller than batchSize (" + batch
                     + ") so that each prediction batch still holds context rows, got " + pass);
@@ -157,16 +160,6 @@ public final class NptConfig {
             }
         }
         return sb.toString();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NptConfig other && values.equals(other.values);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(values);
     }
 
     @Override

@@ -1,5 +1,11 @@
 package org.npt4j.core;
 
+import static org.npt4j.core.Constraint.aboveZeroUpToOne;
+import static org.npt4j.core.Constraint.any;
+import static org.npt4j.core.Constraint.atLeast;
+import static org.npt4j.core.Constraint.belowOne;
+import static org.npt4j.core.Constraint.positive;
+import static org.npt4j.core.Constraint.probability;
 import static org.npt4j.core.SettingGroup.ARCHITECTURE;
 import static org.npt4j.core.SettingGroup.LOSS;
 import static org.npt4j.core.SettingGroup.MASKING;
@@ -10,7 +16,7 @@ import static org.npt4j.core.SettingGroup.TRAINING;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.npt4j.core.Setting.Range;
+import java.util.Locale;
 
 /**
  * Every NPT setting, each defined once, in the order adapters list them. Defaults are the paper's
@@ -26,205 +32,126 @@ public final class Settings {
 
     private static final List<Setting<?>> REGISTRY = new ArrayList<>();
 
-    // Architecture
+    private static final Constraint<Integer> EVEN_DEPTH = atLeast(2).and((Integer d) -> d % 2 == 0,
+            "even (ABD and ABA layers alternate)");
+    // -1 is the reference's spelling of "whole table"; one spelling keeps configs comparable.
+    private static final Constraint<Integer> WHOLE_TABLE_OR_BATCH = atLeast(0)
+            .and((Integer b) -> b == 0 || b >= 2, "0 (the whole table) or at least 2").canonically((Integer b) -> b == -1 ? 0 : b);
+    private static final Constraint<String> DEVICE_NAME = any().and(Settings::isDevice, "cpu, gpu, gpu:N or auto");
+
+    // One line per setting: the list reads as a table. The columns are name, [option, GUI property,]
+    // default, allowed values, group, label and description.
 
     /** Per-attribute embedding width e. */
-    public static final Setting<Integer> EMBEDDING_DIM = define("embeddingDim", Integer.class, 64)
-            .group(ARCHITECTURE).label("Embedding width").range(Range.atLeast(1))
-            .description("Per-attribute embedding width e; ABD blocks work on rows of width (number of columns) x e.");
+    public static final Setting<Integer> EMBEDDING_DIM = define("embeddingDim", 64, atLeast(1), ARCHITECTURE, "Embedding width", "Per-attribute embedding width e; ABD blocks work on rows of width (number of columns) x e.");
 
     /** Attention layers, alternating ABD and ABA. */
-    public static final Setting<Integer> DEPTH = define("depth", Integer.class, 8)
-            .group(ARCHITECTURE).label("Depth (layers)").range(Range.atLeast(2))
-            .rule(d -> d % 2 == 0, "even (ABD and ABA layers alternate)")
-            .description("Number of attention layers, alternating ABD (between rows) and ABA (between attributes); even and at least 2.");
+    public static final Setting<Integer> DEPTH = define("depth", 8, EVEN_DEPTH, ARCHITECTURE, "Depth (layers)", "Number of attention layers, alternating ABD (between rows) and ABA (between attributes); even and at least 2.");
 
     /** Attention heads per layer. */
-    public static final Setting<Integer> HEADS = define("heads", Integer.class, 8)
-            .group(ARCHITECTURE).label("Attention heads").range(Range.atLeast(1))
-            .description("Attention heads per layer; must divide the embedding width.");
+    public static final Setting<Integer> HEADS = define("heads", 8, atLeast(1), ARCHITECTURE, "Attention heads", "Attention heads per layer; must divide the embedding width.");
 
     /** Dropout on embeddings, attention outputs and feed-forward layers. */
-    public static final Setting<Double> HIDDEN_DROPOUT = define("hiddenDropout", Double.class, 0.1)
-            .group(ARCHITECTURE).label("Hidden dropout").range(Range.closedOpen(0, 1))
-            .description("Dropout on embeddings, attention outputs and feed-forward layers.");
+    public static final Setting<Double> HIDDEN_DROPOUT = define("hiddenDropout", 0.1, belowOne(), ARCHITECTURE, "Hidden dropout", "Dropout on embeddings, attention outputs and feed-forward layers.");
 
     /** Dropout on attention weights. */
-    public static final Setting<Double> ATTENTION_DROPOUT = define("attentionDropout", Double.class, 0.1)
-            .group(ARCHITECTURE).label("Attention dropout").range(Range.closedOpen(0, 1))
-            .description("Dropout on the attention weights.");
+    public static final Setting<Double> ATTENTION_DROPOUT = define("attentionDropout", 0.1, belowOne(), ARCHITECTURE, "Attention dropout", "Dropout on the attention weights.");
 
     /** Epsilon of the LayerNorms. */
-    public static final Setting<Double> LAYER_NORM_EPS = define("layerNormEps", Double.class, 1e-12)
-            .group(ARCHITECTURE).label("LayerNorm epsilon").range(Range.positive())
-            .description("Epsilon of the pre-LayerNorms (the reference uses 1e-12).");
+    public static final Setting<Double> LAYER_NORM_EPS = define("layerNormEps", 1e-12, positive(), ARCHITECTURE, "LayerNorm epsilon", "Epsilon of the pre-LayerNorms (the reference uses 1e-12).");
 
     /** Width multiplier of the feed-forward layer. */
-    public static final Setting<Integer> RFF_EXPANSION = define("rffExpansion", Integer.class, 4)
-            .group(ARCHITECTURE).label("Feed-forward expansion").range(Range.atLeast(1))
-            .description("Width multiplier of the row-wise feed-forward layer (4 in the reference).");
+    public static final Setting<Integer> RFF_EXPANSION = define("rffExpansion", 4, atLeast(1), ARCHITECTURE, "Feed-forward expansion", "Width multiplier of the row-wise feed-forward layer (4 in the reference).");
 
     /** Whether to add a column-index embedding. */
-    public static final Setting<Boolean> FEATURE_INDEX_EMBEDDING = define("featureIndexEmbedding", Boolean.class, true)
-            .group(ARCHITECTURE).label("Column-index embedding").option("index-embedding")
-            .description("Add a learned embedding of each column's index.");
+    public static final Setting<Boolean> FEATURE_INDEX_EMBEDDING = define("featureIndexEmbedding", "index-embedding", null, true, any(), ARCHITECTURE, "Column-index embedding", "Add a learned embedding of each column's index.");
 
     /** Whether to add a column-type embedding. */
-    public static final Setting<Boolean> FEATURE_TYPE_EMBEDDING = define("featureTypeEmbedding", Boolean.class, true)
-            .group(ARCHITECTURE).label("Column-type embedding").option("type-embedding")
-            .description("Add a learned numerical/categorical type embedding (only when both types occur).");
+    public static final Setting<Boolean> FEATURE_TYPE_EMBEDDING = define("featureTypeEmbedding", "type-embedding", null, true, any(), ARCHITECTURE, "Column-type embedding", "Add a learned numerical/categorical type embedding (only when both types occur).");
 
     /** Whether rows attend to each other. */
-    public static final Setting<Boolean> ATTENTION_BETWEEN_DATAPOINTS = define("attentionBetweenDatapoints", Boolean.class, true)
-            .group(ARCHITECTURE).label("Attention between datapoints").option("abd")
-            .description("Let rows attend to each other (ABD); false makes each row attend only to itself, an ablation.");
-
-    // Masking
+    public static final Setting<Boolean> ATTENTION_BETWEEN_DATAPOINTS = define("attentionBetweenDatapoints", "abd", null, true, any(), ARCHITECTURE, "Attention between datapoints", "Let rows attend to each other (ABD); false makes each row attend only to itself, an ablation.");
 
     /** p_feature. */
-    public static final Setting<Double> FEATURE_MASK_PROBABILITY = define("featureMaskProbability", Double.class, 0.15)
-            .group(MASKING).label("Feature mask probability").range(Range.probability())
-            .description("Probability of masking each observed feature cell during training (p_feature).");
+    public static final Setting<Double> FEATURE_MASK_PROBABILITY = define("featureMaskProbability", 0.15, probability(), MASKING, "Feature mask probability", "Probability of masking each observed feature cell during training (p_feature).");
 
     /** p_target. */
-    public static final Setting<Double> TARGET_MASK_PROBABILITY = define("targetMaskProbability", Double.class, 1.0)
-            .group(MASKING).label("Target mask probability").range(Range.probability())
-            .description("Probability of masking each training label during training (p_target); 1 hides all labels, "
+    public static final Setting<Double> TARGET_MASK_PROBABILITY = define("targetMaskProbability", 1.0, probability(), MASKING, "Target mask probability", "Probability of masking each training label during training (p_target); 1 hides all labels, "
                     + "below 1 lets unmasked training labels act as context at prediction time.");
 
     /** Share of chosen cells that are masked rather than randomised. */
-    public static final Setting<Double> MASK_FRACTION = define("maskFraction", Double.class, 0.9)
-            .group(MASKING).label("Mask fraction").range(Range.probability())
-            .description("Share of the chosen cells that are masked; the rest are replaced by random values (BERT style, 0.9).");
+    public static final Setting<Double> MASK_FRACTION = define("maskFraction", 0.9, probability(), MASKING, "Mask fraction", "Share of the chosen cells that are masked; the rest are replaced by random values (BERT style, 0.9).");
 
     /** Whether validation and test rows' features take part in training. */
-    public static final Setting<Boolean> SEMI_SUPERVISED = define("semiSupervised", Boolean.class, true)
-            .group(MASKING).label("Semi-supervised rows")
-            .description("Feed validation and test rows' features into training (their targets stay hidden).");
-
-    // Loss
+    public static final Setting<Boolean> SEMI_SUPERVISED = define("semiSupervised", true, any(), MASKING, "Semi-supervised rows", "Feed validation and test rows' features into training (their targets stay hidden).");
 
     /** λ at the start. */
-    public static final Setting<Double> TRADEOFF_START = define("tradeoffStart", Double.class, 1.0)
-            .group(LOSS).label("Feature-loss weight (lambda) at start").range(Range.probability())
-            .description("Initial weight lambda of the feature-reconstruction loss against the target loss.");
+    public static final Setting<Double> TRADEOFF_START = define("tradeoffStart", 1.0, probability(), LOSS, "Feature-loss weight (lambda) at start", "Initial weight lambda of the feature-reconstruction loss against the target loss.");
 
     /** How λ evolves. */
-    public static final Setting<TradeoffSchedule> TRADEOFF_SCHEDULE = define("tradeoffSchedule", TradeoffSchedule.class, TradeoffSchedule.COSINE)
-            .group(LOSS).label("Feature-loss weight schedule")
-            .description("How lambda evolves: COSINE anneals it to 0, CONSTANT keeps it.");
+    public static final Setting<TradeoffSchedule> TRADEOFF_SCHEDULE = define("tradeoffSchedule", TradeoffSchedule.COSINE, any(), LOSS, "Feature-loss weight schedule", "How lambda evolves: COSINE anneals it to 0, CONSTANT keeps it.");
 
     /** Fraction of the steps over which λ anneals. */
-    public static final Setting<Double> TRADEOFF_ANNEALING_PROPORTION = define("tradeoffAnnealingProportion", Double.class, 1.0)
-            .group(LOSS).label("Feature-loss annealing proportion").range(Range.openClosed(0, 1))
-            .description("Fraction of the steps over which lambda is annealed to 0.");
-
-    // Optimiser
+    public static final Setting<Double> TRADEOFF_ANNEALING_PROPORTION = define("tradeoffAnnealingProportion", 1.0, aboveZeroUpToOne(), LOSS, "Feature-loss annealing proportion", "Fraction of the steps over which lambda is annealed to 0.");
 
     /** LAMB's base learning rate. */
-    public static final Setting<Double> LEARNING_RATE = define("learningRate", Double.class, 1e-3)
-            .group(OPTIMISER).label("Learning rate").range(Range.positive())
-            .description("Base learning rate of LAMB.");
+    public static final Setting<Double> LEARNING_RATE = define("learningRate", 1e-3, positive(), OPTIMISER, "Learning rate", "Base learning rate of LAMB.");
 
     /** The learning-rate schedule. */
-    public static final Setting<LearningRateSchedule> LR_SCHEDULE = define("lrSchedule", LearningRateSchedule.class, LearningRateSchedule.FLAT_AND_ANNEAL)
-            .group(OPTIMISER).label("Learning-rate schedule")
-            .description("FLAT_AND_ANNEAL holds the rate, then cosine-anneals it to 0; CONSTANT holds it throughout.");
+    public static final Setting<LearningRateSchedule> LR_SCHEDULE = define("lrSchedule", LearningRateSchedule.FLAT_AND_ANNEAL, any(), OPTIMISER, "Learning-rate schedule", "FLAT_AND_ANNEAL holds the rate, then cosine-anneals it to 0; CONSTANT holds it throughout.");
 
     /** Fraction of the steps at the flat rate. */
-    public static final Setting<Double> FLAT_PROPORTION = define("flatProportion", Double.class, 0.5)
-            .group(OPTIMISER).label("Flat learning-rate proportion").range(Range.probability())
-            .description("Fraction of the steps at the flat learning rate before cosine annealing.");
+    public static final Setting<Double> FLAT_PROPORTION = define("flatProportion", 0.5, probability(), OPTIMISER, "Flat learning-rate proportion", "Fraction of the steps at the flat learning rate before cosine annealing.");
 
     /** LAMB β1. */
-    public static final Setting<Double> LAMB_BETA1 = define("lambBeta1", Double.class, 0.9)
-            .group(OPTIMISER).label("LAMB beta1").range(Range.closedOpen(0, 1))
-            .description("LAMB first-moment decay.");
+    public static final Setting<Double> LAMB_BETA1 = define("lambBeta1", 0.9, belowOne(), OPTIMISER, "LAMB beta1", "LAMB first-moment decay.");
 
     /** LAMB β2. */
-    public static final Setting<Double> LAMB_BETA2 = define("lambBeta2", Double.class, 0.999)
-            .group(OPTIMISER).label("LAMB beta2").range(Range.closedOpen(0, 1))
-            .description("LAMB second-moment decay.");
+    public static final Setting<Double> LAMB_BETA2 = define("lambBeta2", 0.999, belowOne(), OPTIMISER, "LAMB beta2", "LAMB second-moment decay.");
 
     /** LAMB ε. */
-    public static final Setting<Double> LAMB_EPSILON = define("lambEpsilon", Double.class, 1e-6)
-            .group(OPTIMISER).label("LAMB epsilon").range(Range.positive())
-            .description("LAMB denominator epsilon.");
+    public static final Setting<Double> LAMB_EPSILON = define("lambEpsilon", 1e-6, positive(), OPTIMISER, "LAMB epsilon", "LAMB denominator epsilon.");
 
     /** LAMB weight decay. */
-    public static final Setting<Double> WEIGHT_DECAY = define("weightDecay", Double.class, 0.0)
-            .group(OPTIMISER).label("Weight decay").range(Range.atLeast(0))
-            .description("LAMB weight decay (0 in the reference).");
+    public static final Setting<Double> WEIGHT_DECAY = define("weightDecay", 0.0, atLeast(0), OPTIMISER, "Weight decay", "LAMB weight decay (0 in the reference).");
 
     /** Clamp on the weight norm in LAMB's trust ratio. */
-    public static final Setting<Double> TRUST_RATIO_CLAMP = define("trustRatioClamp", Double.class, 10.0)
-            .group(OPTIMISER).label("Trust-ratio clamp").range(Range.positive())
-            .description("Upper clamp on the weight norm in LAMB's trust ratio (10 in the reference).");
+    public static final Setting<Double> TRUST_RATIO_CLAMP = define("trustRatioClamp", 10.0, positive(), OPTIMISER, "Trust-ratio clamp", "Upper clamp on the weight norm in LAMB's trust ratio (10 in the reference).");
 
     /** Lookahead α. */
-    public static final Setting<Double> LOOKAHEAD_ALPHA = define("lookaheadAlpha", Double.class, 0.5)
-            .group(OPTIMISER).label("Lookahead alpha").range(Range.openClosed(0, 1))
-            .description("Lookahead interpolation factor towards the fast weights.");
+    public static final Setting<Double> LOOKAHEAD_ALPHA = define("lookaheadAlpha", 0.5, aboveZeroUpToOne(), OPTIMISER, "Lookahead alpha", "Lookahead interpolation factor towards the fast weights.");
 
     /** Lookahead period k. */
-    public static final Setting<Integer> LOOKAHEAD_STEPS = define("lookaheadSteps", Integer.class, 6)
-            .group(OPTIMISER).label("Lookahead steps").range(Range.atLeast(0))
-            .description("Lookahead synchronisation period in steps; 0 turns Lookahead off.");
+    public static final Setting<Integer> LOOKAHEAD_STEPS = define("lookaheadSteps", 6, atLeast(0), OPTIMISER, "Lookahead steps", "Lookahead synchronisation period in steps; 0 turns Lookahead off.");
 
     /** Element-wise gradient clip. */
-    public static final Setting<Double> GRADIENT_CLIP_VALUE = define("gradientClipValue", Double.class, 1.0)
-            .group(OPTIMISER).label("Gradient clip value").range(Range.atLeast(0))
-            .description("Clip every gradient element to [-value, value]; 0 turns clipping off.");
-
-    // Training
+    public static final Setting<Double> GRADIENT_CLIP_VALUE = define("gradientClipValue", 1.0, atLeast(0), OPTIMISER, "Gradient clip value", "Clip every gradient element to [-value, value]; 0 turns clipping off.");
 
     /** Total optimiser steps. */
-    public static final Setting<Integer> STEPS = define("steps", Integer.class, 2000)
-            .group(TRAINING).label("Training steps").range(Range.atLeast(1))
-            .description("Total optimiser steps.");
+    public static final Setting<Integer> STEPS = define("steps", 2000, atLeast(1), TRAINING, "Training steps", "Total optimiser steps.");
 
     /** Rows per training batch, 0 for the whole table. */
-    public static final Setting<Integer> BATCH_SIZE = define("batchSize", Integer.class, 0)
-            .group(TRAINING).label("Training batch size").option("training-batch-size").property("trainingBatchSize")
-            // -1 is the reference's spelling of "whole table"; one spelling keeps configs comparable.
-            .normalise(b -> b == -1 ? 0 : b).range(Range.atLeast(0))
-            .rule(b -> b == 0 || b >= 2, "0 (the whole table) or at least 2")
-            .description("Rows per training batch; 0 (or a size at least the table's) trains on the whole table at once.");
+    public static final Setting<Integer> BATCH_SIZE = define("batchSize", "training-batch-size", "trainingBatchSize", 0, WHOLE_TABLE_OR_BATCH, TRAINING, "Training batch size", "Rows per training batch; 0 (or a size at least the table's) trains on the whole table at once.");
 
     /** Whether batches are also stratified by class. */
-    public static final Setting<Boolean> CLASS_BALANCED_BATCHES = define("classBalancedBatches", Boolean.class, false)
-            .group(TRAINING).label("Class-balanced batches").option("class-balanced")
-            .description("Stratify each mini-batch's training rows by class as well as by row role.");
+    public static final Setting<Boolean> CLASS_BALANCED_BATCHES = define("classBalancedBatches", "class-balanced", null, false, any(), TRAINING, "Class-balanced batches", "Stratify each mini-batch's training rows by class as well as by row role.");
 
     /** Share of training rows held out when no validation rows are given. */
-    public static final Setting<Double> VALIDATION_FRACTION = define("validationFraction", Double.class, 0.2)
-            .group(TRAINING).label("Validation fraction").range(Range.closedOpen(0, 1))
-            .description("Share of the training rows held out for checkpoint selection when no validation rows are given; "
+    public static final Setting<Double> VALIDATION_FRACTION = define("validationFraction", 0.2, belowOne(), TRAINING, "Validation fraction",
+            "Share of the training rows held out for checkpoint selection when no validation rows are given; "
                     + "0 keeps the final weights.");
 
     /** Evaluate every this many epochs. */
-    public static final Setting<Integer> EVALUATION_INTERVAL = define("evaluationInterval", Integer.class, 1)
-            .group(TRAINING).label("Evaluation interval (epochs)").range(Range.atLeast(1))
-            .description("Evaluate the validation target loss every this many epochs.");
+    public static final Setting<Integer> EVALUATION_INTERVAL = define("evaluationInterval", 1, atLeast(1), TRAINING, "Evaluation interval (epochs)", "Evaluate the validation target loss every this many epochs.");
 
     /** The random seed. */
-    public static final Setting<Long> SEED = define("seed", Long.class, 42L)
-            .group(TRAINING).label("Random seed")
-            .description("Seed for initialisation, masking, dropout and splits; the same seed gives the same model on CPU.");
-
-    // Prediction
+    public static final Setting<Long> SEED = define("seed", 42L, any(), TRAINING, "Random seed", "Seed for initialisation, masking, dropout and splits; the same seed gives the same model on CPU.");
 
     /** New rows scored per forward pass. */
-    public static final Setting<Integer> PREDICTION_BATCH_SIZE = define("predictionBatchSize", Integer.class, 256)
-            .group(PREDICTION).label("Prediction pass size").range(Range.atLeast(1))
-            .description("New rows scored together in one forward pass against the stored context; bounds memory.");
-
-    // Device
+    public static final Setting<Integer> PREDICTION_BATCH_SIZE = define("predictionBatchSize", 256, atLeast(1), PREDICTION, "Prediction pass size", "New rows scored together in one forward pass against the stored context; bounds memory.");
 
     /** Where to compute. */
-    public static final Setting<String> DEVICE = define("device", String.class, "cpu")
-            .group(SettingGroup.DEVICE).label("Device").rule(Settings::isDevice, "cpu, gpu, gpu:N or auto")
-            .description("Where to compute: cpu, gpu, gpu:N, or auto (GPU when present, else CPU).");
+    public static final Setting<String> DEVICE = define("device", "cpu", DEVICE_NAME, SettingGroup.DEVICE, "Device", "Where to compute: cpu, gpu, gpu:N, or auto (GPU when present, else CPU).");
 
     private Settings() {}
 
@@ -248,8 +175,21 @@ public final class Settings {
                 + REGISTRY.stream().map(Setting::name).toList());
     }
 
-    private static <T> Setting.Builder<T> define(String name, Class<T> type, T defaultValue) {
-        return Setting.define(name, type, defaultValue, REGISTRY::add);
+    private static <T> Setting<T> define(String name, T defaultValue, Constraint<T> allowed, SettingGroup group, String label,
+            String description) {
+        return define(name, null, null, defaultValue, allowed, group, label, description);
+    }
+
+    /** For the few settings whose option or GUI property is not derived from the name (null: derived). */
+    private static <T> Setting<T> define(String name, String option, String property, T defaultValue, Constraint<T> allowed,
+            SettingGroup group, String label, String description) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) (defaultValue instanceof Enum<?> e ? e.getDeclaringClass() : defaultValue.getClass());
+        String kebab = name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        Setting<T> s = new Setting<>(name, type, defaultValue, allowed, group, label, option == null ? kebab : option,
+                property == null ? name : property, description);
+        REGISTRY.add(s);
+        return s;
     }
 
     private static boolean isDevice(String text) {

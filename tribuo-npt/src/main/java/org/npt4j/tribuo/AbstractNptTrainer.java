@@ -75,23 +75,26 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
     private SplittableRandom rng;
     private int trainInvocationCounter;
 
-    /** For OLCUT, which sets the fields and then calls {@link #postConfig()}. */
-    protected AbstractNptTrainer() {}
+    private final Class<T> outputClass;
 
     /**
-     * @param preset the starting point; every setting takes the preset's value
-     * @param seed the trainer's seed
+     * For OLCUT, which sets the fields and then calls {@link #postConfig()}.
+     *
+     * @param outputClass the output type the trainer takes, for error messages
      */
-    protected AbstractNptTrainer(Preset preset, long seed) {
-        this.preset = preset;
-        this.seed = seed;
-        postConfig();
+    protected AbstractNptTrainer(Class<T> outputClass) {
+        this.outputClass = outputClass;
     }
 
     /**
+     * Every setting takes the configuration's value, so the preset (left at its default) fills
+     * nothing; provenance records each value.
+     *
+     * @param outputClass the output type the trainer takes, for error messages
      * @param config every NPT setting; its seed becomes the trainer's seed
      */
-    protected AbstractNptTrainer(NptConfig config) {
+    protected AbstractNptTrainer(Class<T> outputClass, NptConfig config) {
+        this.outputClass = outputClass;
         assignSettings(config);
         this.seed = config.get(Settings.SEED);
         postConfig();
@@ -135,9 +138,6 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
             throw new PropertyException("", e.field(), e.getMessage());
         }
     }
-
-    /** @return the expected output class, for error messages */
-    protected abstract Class<T> outputClass();
 
     @Override
     public NptTribuoModel<T> train(Dataset<T> examples) {
@@ -262,12 +262,12 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
                     + " examples with unknown outputs; NPT is supervised and needs every output");
         }
         Class<?> found = examples.getOutputIDInfo().getDomain().iterator().next().getClass();
-        if (!outputClass().isAssignableFrom(found)) {
+        if (!outputClass.isAssignableFrom(found)) {
             // Name the public output type (Regressor), not an inner one (Regressor.DimensionTuple).
             while (found.getSuperclass() != null && Output.class.isAssignableFrom(found.getSuperclass())) {
                 found = found.getSuperclass();
             }
-            throw new IllegalArgumentException(getClass().getSimpleName() + " trains on " + outputClass().getSimpleName()
+            throw new IllegalArgumentException(getClass().getSimpleName() + " trains on " + outputClass.getSimpleName()
                     + " outputs, but the dataset's outputs are " + found.getSimpleName());
         }
         if (examples.getFeatureIDMap().size() == 0) {

@@ -1,8 +1,6 @@
 package org.npt4j.tribuo;
 
 import org.npt4j.core.NptConfig;
-import org.npt4j.core.Preset;
-import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
 /**
@@ -10,7 +8,7 @@ import org.tribuo.classification.Label;
  * class probabilities, so Tribuo's evaluators report AUC as well.
  *
  * <pre>{@code
- * Trainer<Label> trainer = new NptClassificationTrainer(Preset.CPU_FAST);
+ * Trainer<Label> trainer = new NptClassificationTrainer(NptConfig.of(Preset.CPU_FAST));
  * NptTribuoModel<Label> model = (NptTribuoModel<Label>) trainer.train(dataset);
  * }</pre>
  *
@@ -19,33 +17,16 @@ import org.tribuo.classification.Label;
  */
 public final class NptClassificationTrainer extends AbstractNptTrainer<Label> {
 
-    /** For OLCUT. */
-    private NptClassificationTrainer() {}
-
-    /**
-     * @param preset the settings to use
-     */
-    public NptClassificationTrainer(Preset preset) {
-        super(preset, Trainer.DEFAULT_SEED);
+    /** For OLCUT, which sets the fields and then calls {@link #postConfig()}. */
+    private NptClassificationTrainer() {
+        super(Label.class);
     }
 
     /**
-     * @param preset the settings to use
-     * @param seed the trainer's seed
-     */
-    public NptClassificationTrainer(Preset preset, long seed) {
-        super(preset, seed);
-    }
-
-    /**
-     * @param config every NPT setting; its seed becomes the trainer's seed
+     * @param config every NPT setting; its seed becomes the trainer's seed (use {@code
+     *     NptConfig.of(Preset.PAPER)} for a preset as it is)
      */
     public NptClassificationTrainer(NptConfig config) {
-        super(config);
-    }
-
-    @Override
-    protected Class<Label> outputClass() {
-        return Label.class;
+        super(Label.class, config);
     }
 }

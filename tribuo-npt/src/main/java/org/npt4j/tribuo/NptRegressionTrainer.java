@@ -1,8 +1,6 @@
 package org.npt4j.tribuo;
 
 import org.npt4j.core.NptConfig;
-import org.npt4j.core.Preset;
-import org.tribuo.Trainer;
 import org.tribuo.regression.Regressor;
 
 /**
@@ -10,7 +8,7 @@ import org.tribuo.regression.Regressor;
  * a multi-dimensional regressor are predicted jointly by one model (each is a target column).
  *
  * <pre>{@code
- * Trainer<Regressor> trainer = new NptRegressionTrainer(Preset.CPU_FAST);
+ * Trainer<Regressor> trainer = new NptRegressionTrainer(NptConfig.of(Preset.CPU_FAST));
  * NptTribuoModel<Regressor> model = (NptTribuoModel<Regressor>) trainer.train(dataset);
  * }</pre>
  *
@@ -19,33 +17,16 @@ import org.tribuo.regression.Regressor;
  */
 public final class NptRegressionTrainer extends AbstractNptTrainer<Regressor> {
 
-    /** For OLCUT. */
-    private NptRegressionTrainer() {}
-
-    /**
-     * @param preset the settings to use
-     */
-    public NptRegressionTrainer(Preset preset) {
-        super(preset, Trainer.DEFAULT_SEED);
+    /** For OLCUT, which sets the fields and then calls {@link #postConfig()}. */
+    private NptRegressionTrainer() {
+        super(Regressor.class);
     }
 
     /**
-     * @param preset the settings to use
-     * @param seed the trainer's seed
-     */
-    public NptRegressionTrainer(Preset preset, long seed) {
-        super(preset, seed);
-    }
-
-    /**
-     * @param config every NPT setting; its seed becomes the trainer's seed
+     * @param config every NPT setting; its seed becomes the trainer's seed (use {@code
+     *     NptConfig.of(Preset.PAPER)} for a preset as it is)
      */
     public NptRegressionTrainer(NptConfig config) {
-        super(config);
-    }
-
-    @Override
-    protected Class<Regressor> outputClass() {
-        return Regressor.class;
+        super(Regressor.class, config);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.table.Table;
@@ -59,7 +60,7 @@ class ExplanationTest {
         outputs.addTargets(table, context);
         NptModel npt = trained.withContext(table.build());
         ModelProvenance provenance = new ModelProvenance(NptTribuoModel.class.getName(), OffsetDateTime.now(),
-                data.getProvenance(), new NptRegressionTrainer(Preset.CPU_FAST).getProvenance());
+                data.getProvenance(), new NptRegressionTrainer(NptConfig.of(Preset.CPU_FAST)).getProvenance());
         try (NptTribuoModel<Regressor> model = new NptTribuoModel<>("lookup", provenance, data.getFeatureIDMap(),
                 data.getOutputIDInfo(), layout, npt)) {
             int first = 0;

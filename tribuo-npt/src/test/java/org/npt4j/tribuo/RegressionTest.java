@@ -12,7 +12,6 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.evaluation.CrossValidation;
-import org.tribuo.evaluation.TrainTestSplitter;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.evaluation.RegressionEvaluation;
 import org.tribuo.regression.evaluation.RegressionEvaluator;
@@ -40,10 +39,9 @@ class RegressionTest {
 
     @Test
     void predictsEveryDimensionJointlyAndSerializes() {
-        MutableDataset<Regressor> data = TribuoFixtures.bostonTwoDimensions(200);
-        TrainTestSplitter<Regressor> split = new TrainTestSplitter<>(TribuoFixtures.source(data), 0.75, 2L);
-        MutableDataset<Regressor> train = new MutableDataset<>(split.getTrain());
-        MutableDataset<Regressor> test = new MutableDataset<>(split.getTest());
+        TrainTest<Regressor> split = TrainTest.split(TribuoFixtures.bostonTwoDimensions(200), 0.75, 2L);
+        MutableDataset<Regressor> train = split.train();
+        MutableDataset<Regressor> test = split.test();
         try (NptTribuoModel<Regressor> model = new NptRegressionTrainer(TribuoFixtures.tiny().set(STEPS, 40).build()).train(train)) {
             Prediction<Regressor> p = model.predict(test.getExample(0));
             assertArrayEquals(new String[] {"LSTAT", "MEDV"}, p.getOutput().getNames());

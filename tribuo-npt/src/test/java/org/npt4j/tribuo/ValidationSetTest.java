@@ -14,7 +14,6 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.ListDataSource;
-import org.tribuo.evaluation.TrainTestSplitter;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /** Training with a validation set chosen by the caller, the paper protocol's route. */
@@ -22,10 +21,9 @@ class ValidationSetTest {
 
     @Test
     void theGivenValidationRowsPickTheCheckpointAndJoinTheContext() {
-        MutableDataset<Label> data = TribuoFixtures.breastCancer(200);
-        TrainTestSplitter<Label> split = new TrainTestSplitter<>(TribuoFixtures.source(data), 0.75, 3L);
-        MutableDataset<Label> train = new MutableDataset<>(split.getTrain());
-        MutableDataset<Label> validation = new MutableDataset<>(split.getTest());
+        TrainTest<Label> split = TrainTest.split(TribuoFixtures.breastCancer(200), 0.75, 3L);
+        MutableDataset<Label> train = split.train();
+        MutableDataset<Label> validation = split.test();
         List<TrainingProgress> steps = new ArrayList<>();
         NptClassificationTrainer trainer = new NptClassificationTrainer(TribuoFixtures.tiny().set(STEPS, 10).build());
         try (NptTribuoModel<Label> model = trainer.train(train, validation, Map.of(), steps::add)) {

@@ -10,46 +10,35 @@ import org.npt4j.experiments.score.FoldResult;
  * A one-line progress bar redrawn in place: overall share done, fold, trainer, NPT's step and loss,
  * and the time left. For terminals only; {@link LogProgress} serves pipes and CI logs.
  */
-final class TerminalProgress implements ProgressDisplay {
+final class TerminalProgress extends FoldProgress {
 
     private static final int BAR = 24;
     private static final long REDRAW_NANOS = 200_000_000L;
 
     private final PrintStream out;
-    private final Eta eta;
-    private final int folds;
-    private String trainer = "";
-    private int fold;
     private String detail = "";
     private long lastDraw;
     private int lastWidth;
 
     TerminalProgress(PrintStream out, List<String> trainers, int folds) {
+        super(trainers, folds);
         this.out = out;
-        this.eta = new Eta(trainers, folds);
-        this.folds = folds;
     }
 
     @Override
-    public void started(String trainer, int fold) {
-        this.trainer = trainer;
-        this.fold = fold;
-        this.detail = "training";
-        eta.started(trainer, System.nanoTime());
+    void showStarted() {
+        detail = "training";
         draw(0, true);
     }
 
     @Override
-    public void step(TrainingProgress p) {
-        double fraction = (double) p.step() / p.totalSteps();
-        eta.progressed(fraction, System.nanoTime());
+    void showStep(TrainingProgress p, double fraction) {
         detail = String.format(Locale.ROOT, "step %d/%d loss %.4f", p.step(), p.totalSteps(), p.loss());
         draw(fraction, p.step() == p.totalSteps());
     }
 
     @Override
-    public void finished(FoldResult result) {
-        eta.finished(result.trainer(), System.nanoTime());
+    void showFinished(FoldResult result) {
         detail = "done";
         draw(0, true);
     }
@@ -60,10 +49,10 @@ final class TerminalProgress implements ProgressDisplay {
             return;
         }
         lastDraw = now;
-        double overall = Math.min(1, (eta.done() + unitFraction) / eta.total());
+        double overall = overall(unitFraction);
         int filled = (int) Math.round(overall * BAR);
-        String line = String.format(Locale.ROOT, "[%s%s] %3.0f%% fold %d/%d %s %s ETA %s", "#".repeat(filled),
-                "-".repeat(BAR - filled), 100 * overall, fold + 1, folds, trainer, detail, Eta.format(eta.remaining(now)));
+        String line = String.format(Locale.ROOT, "[%s%s] %3.0f%% %s %s ETA %s", "#".repeat(filled),
+                "-".repeat(BAR - filled), 100 * overall, where(), detail, timeLeft(now));
         // Pad over the previous line's tail, since the bar redraws in place.
         out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         out.flush();

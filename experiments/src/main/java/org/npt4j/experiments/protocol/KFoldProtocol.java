@@ -4,35 +4,29 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.npt4j.experiments.score.Task;
 
 /**
  * k-fold cross-validation: each row is scored exactly once, by the models of the fold that held
  * it out. There is no separate validation set; NPT holds out its own {@code validationFraction} of
  * each training fold to pick its checkpoint.
  */
-public final class KFoldProtocol implements Protocol {
+public final class KFoldProtocol extends ShuffledProtocol {
 
     @Config(description = "Number of folds, 2 or more.")
     private int folds = 5;
 
-    @Config(description = "Seed of the shuffle that assigns rows to folds.")
-    private long seed = 1L;
-
-    @Config(description = "Keep each class's share in every fold (classification only).")
-    private boolean stratified = true;
-
-    /** For OLCUT. */
-    private KFoldProtocol() {}
+    /** For OLCUT; the seed defaults to 1. */
+    private KFoldProtocol() {
+        super(1L);
+    }
 
     /**
      * @param folds the number of folds
      * @param seed the shuffle's seed
      */
     public KFoldProtocol(int folds, long seed) {
+        super(seed);
         this.folds = folds;
-        this.seed = seed;
         postConfig();
     }
 
@@ -49,7 +43,7 @@ public final class KFoldProtocol implements Protocol {
             throw new IllegalArgumentException(folds + "-fold cross-validation needs at least " + folds + " rows, found " + rows);
         }
         int[] all = Folds.all(rows);
-        int[] group = Folds.assign(all, stratified ? strata : null, folds, new Random(seed));
+        int[] group = Folds.assign(all, strataKept(strata), folds, random());
         List<Split> out = new ArrayList<>(folds);
         for (int g = 0; g < folds; g++) {
             out.add(new Split(g, Folds.select(all, group, g, false), new int[0], Folds.select(all, group, g, true)));
@@ -58,7 +52,7 @@ public final class KFoldProtocol implements Protocol {
     }
 
     @Override
-    public String describe(Task task) {
-        return folds + "-fold cross-validation" + (stratified && task == Task.CLASSIFICATION ? " (stratified)" : "") + ", seed " + seed;
+    String describeSplits() {
+        return folds + "-fold cross-validation";
     }
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.npt4j.experiments.score.Task;
 
 /**
  * The NPT paper's protocol for small datasets: cross-validation with 1/{@code testFraction} folds
@@ -18,7 +17,7 @@ import org.npt4j.experiments.score.Task;
  * <p>Only NPT uses the validation rows; the other trainers learn from the training rows alone, as
  * in the paper, where validation served the baselines' hyperparameter search, which is not run here.
  */
-public final class PaperProtocol implements Protocol {
+public final class PaperProtocol extends ShuffledProtocol {
 
     @Config(description = "Number of splits run, at most 1/testFraction.")
     private int splits = 10;
@@ -29,22 +28,22 @@ public final class PaperProtocol implements Protocol {
     @Config(description = "Share of all rows used for NPT's checkpoint selection in each split.")
     private double validationFraction = 0.2;
 
-    @Config(description = "Seed of the shuffles that assign rows to test folds and validation sets.")
-    private long seed = 42L;
-
-    @Config(description = "Keep each class's share in every test fold and validation set (classification only).")
-    private boolean stratified = true;
-
-    /** For OLCUT. */
-    private PaperProtocol() {}
+    /** For OLCUT; the seed defaults to 42. */
+    private PaperProtocol() {
+        super(42L);
+    }
 
     /**
-     * @param splits the number of splits to run
+     * @param splits the number of splits to run, at most 1/{@code testFraction}
+     * @param testFraction the share of rows each split scores (0.1 in the paper)
+     * @param validationFraction the share of all rows each split gives NPT for checkpoint selection (0.2)
      * @param seed the shuffles' seed
      */
-    public PaperProtocol(int splits, long seed) {
+    public PaperProtocol(int splits, double testFraction, double validationFraction, long seed) {
+        super(seed);
         this.splits = splits;
-        this.seed = seed;
+        this.testFraction = testFraction;
+        this.validationFraction = validationFraction;
         postConfig();
     }
 
@@ -74,8 +73,8 @@ public final class PaperProtocol implements Protocol {
                     + " rows, found " + rows);
         }
         int[] all = Folds.all(rows);
-        int[] effectiveStrata = stratified ? strata : null;
-        Random rng = new Random(seed);
+        int[] effectiveStrata = strataKept(strata);
+        Random rng = random();
         int[] group = Folds.assign(all, effectiveStrata, k, rng);
         // Of the non-test rows, this share goes to validation so that it is validationFraction of all rows.
         double share = validationFraction / (1.0 - 1.0 / k);
@@ -116,10 +115,9 @@ public final class PaperProtocol implements Protocol {
     }
 
     @Override
-    public String describe(Task task) {
+    String describeSplits() {
         int k = folds();
-        return String.format(java.util.Locale.ROOT, "paper protocol: %d of %d splits, %.0f%% train / %.0f%% validation / %.0f%% test%s, seed %d",
-                splits, k, 100 * (1 - validationFraction - 1.0 / k), 100 * validationFraction, 100.0 / k,
-                stratified && task == Task.CLASSIFICATION ? " (stratified)" : "", seed);
+        return String.format(java.util.Locale.ROOT, "paper protocol: %d of %d splits, %.0f%% train / %.0f%% validation / %.0f%% test",
+                splits, k, 100 * (1 - validationFraction - 1.0 / k), 100 * validationFraction, 100.0 / k);
     }
 }

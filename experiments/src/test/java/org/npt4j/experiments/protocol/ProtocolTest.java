@@ -54,7 +54,7 @@ class ProtocolTest {
 
     @Test
     void paperProtocolSplitsSeventyTwentyTenWithDisjointTestSets() {
-        List<Split> splits = new PaperProtocol(10, 42).splits(200, strata(200));
+        List<Split> splits = new PaperProtocol(10, 0.1, 0.2, 42).splits(200, strata(200));
         assertEquals(10, splits.size());
         Set<Integer> tested = new HashSet<>();
         for (Split s : splits) {
@@ -66,20 +66,20 @@ class ProtocolTest {
             }
         }
         assertEquals(200, tested.size());
-        assertEquals(splits, new PaperProtocol(10, 42).splits(200, strata(200)));
-        assertNotEquals(splits, new PaperProtocol(10, 43).splits(200, strata(200)));
+        assertEquals(splits, new PaperProtocol(10, 0.1, 0.2, 42).splits(200, strata(200)));
+        assertNotEquals(splits, new PaperProtocol(10, 0.1, 0.2, 43).splits(200, strata(200)));
     }
 
     @Test
     void paperProtocolWithoutStrataStillCovers() {
-        for (Split s : new PaperProtocol(3, 1).splits(57, null)) {
+        for (Split s : new PaperProtocol(3, 0.1, 0.2, 1).splits(57, null)) {
             assertDisjointCover(57, s.train(), s.validation(), s.test());
         }
     }
 
     @Test
     void impossibleSettingsAreRefusedWithTheFieldNamed() {
-        PropertyException tooMany = assertThrows(PropertyException.class, () -> new PaperProtocol(11, 42));
+        PropertyException tooMany = assertThrows(PropertyException.class, () -> new PaperProtocol(11, 0.1, 0.2, 42));
         assertTrue(tooMany.getMessage().contains("splits"), tooMany.getMessage());
         PropertyException oneFold = assertThrows(PropertyException.class, () -> new KFoldProtocol(1, 42));
         assertTrue(oneFold.getMessage().contains("folds"), oneFold.getMessage());

@@ -1,27 +1,25 @@
 package org.npt4j.core.encoding;
 
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.npt4j.core.table.ColumnType;
 
 /**
  * One-hot encodes a categorical column over its sorted categories. The category order decides the
  * class index, and so which class is "positive" (index 1) for a binary AUROC, as in the reference.
  */
-public final class CategoricalEncoder implements ColumnEncoder {
-
-    private final List<String> categories;
-    private final Map<String, Integer> index = new HashMap<>();
+public record CategoricalEncoder(List<String> categories) implements ColumnEncoder {
 
     /**
-     * @param categories the categories, already sorted and distinct
+     * @param categories the categories in class-index order: sorted and distinct, so that a label's
+     *     index is found by binary search
+     * @throws IllegalArgumentException if they are not
      */
-    public CategoricalEncoder(List<String> categories) {
-        this.categories = List.copyOf(categories);
-        for (int i = 0; i < this.categories.size(); i++) {
-            if (index.put(this.categories.get(i), i) != null) {
-                throw new IllegalArgumentException("duplicate category " + this.categories.get(i));
+    public CategoricalEncoder {
+        categories = List.copyOf(categories);
+        for (int i = 1; i < categories.size(); i++) {
+            if (categories.get(i - 1).compareTo(categories.get(i)) >= 0) {
+                throw new IllegalArgumentException("categories must be sorted and distinct: " + categories);
             }
         }
     }
@@ -36,18 +34,13 @@ public final class CategoricalEncoder implements ColumnEncoder {
         return categories.size();
     }
 
-    /** @return the categories in class-index order */
-    public List<String> categories() {
-        return categories;
-    }
-
     /**
      * @param label a raw label
      * @return its class index, or -1 if the label was not seen when fitting
      */
     public int indexOf(String label) {
-        Integer i = index.get(label);
-        return i == null ? -1 : i;
+        int i = Collections.binarySearch(categories, label);
+        return i < 0 ? -1 : i;
     }
 
     /**
@@ -56,20 +49,5 @@ public final class CategoricalEncoder implements ColumnEncoder {
      */
     public String category(int classIndex) {
         return categories.get(classIndex);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CategoricalEncoder c && categories.equals(c.categories);
-    }
-
-    @Override
-    public int hashCode() {
-        return categories.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "CategoricalEncoder" + categories;
     }
 }

@@ -1,39 +1,20 @@
 package org.npt4j.core.encoding;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
 import org.npt4j.core.NptInputException;
 
 /**
  * The fitted columns of an NPT model in model order: which are targets, their types and encoders.
  * Fixed at fit time and checked against every table handed to the model afterwards.
  */
-public final class TableSchema {
-
-    private final List<ColumnSpec> columns;
-    private final Map<String, Integer> index = new LinkedHashMap<>();
-    private final int[] targetIndices;
+public record TableSchema(List<ColumnSpec> columns) {
 
     /**
-     * @param columns the fitted columns, at least one target and one feature
+     * @param columns the fitted columns in model order, at least one target and one feature
      */
-    public TableSchema(List<ColumnSpec> columns) {
-        this.columns = List.copyOf(columns);
-        List<Integer> targets = new ArrayList<>();
-        for (int j = 0; j < this.columns.size(); j++) {
-            index.put(this.columns.get(j).name(), j);
-            if (this.columns.get(j).target()) {
-                targets.add(j);
-            }
-        }
-        this.targetIndices = targets.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** @return the columns in model order */
-    public List<ColumnSpec> columns() {
-        return columns;
+    public TableSchema {
+        columns = List.copyOf(columns);
     }
 
     /** @return the number of columns D */
@@ -55,25 +36,23 @@ public final class TableSchema {
      * @throws NptInputException if the model has no such column
      */
     public int indexOf(String name) {
-        Integer j = index.get(name);
-        if (j == null) {
-            throw new NptInputException("The model has no column named '" + name + "'; its columns are " + index.keySet());
+        for (int j = 0; j < columns.size(); j++) {
+            if (columns.get(j).name().equals(name)) {
+                return j;
+            }
         }
-        return j;
+        throw new NptInputException("The model has no column named '" + name + "'; its columns are "
+                + columns.stream().map(ColumnSpec::name).toList());
     }
 
     /** @return indices of the target columns */
     public int[] targetIndices() {
-        return targetIndices.clone();
+        return IntStream.range(0, columns.size()).filter(j -> columns.get(j).target()).toArray();
     }
 
     /** @return the names of the target columns */
     public List<String> targetNames() {
-        List<String> out = new ArrayList<>();
-        for (int j : targetIndices) {
-            out.add(columns.get(j).name());
-        }
-        return out;
+        return columns.stream().filter(ColumnSpec::target).map(ColumnSpec::name).toList();
     }
 
     /** @return whether any column is categorical */
@@ -84,20 +63,5 @@ public final class TableSchema {
     /** @return whether any column is numerical */
     public boolean hasNumerical() {
         return columns.stream().anyMatch(c -> !c.categorical());
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TableSchema s && columns.equals(s.columns);
-    }
-
-    @Override
-    public int hashCode() {
-        return columns.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "TableSchema" + columns;
     }
 }

@@ -1,5 +1,6 @@
 package org.npt4j.core.inference;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
@@ -8,39 +9,24 @@ import java.util.stream.IntStream;
  * layer and head: the post-softmax attention weights of attention between datapoints. A row also
  * attends to itself and to the other rows predicted in its batch, so its weights over the context
  * sum to at most 1. Context rows are numbered as in {@link NptModel#contextRows()}.
+ *
+ * @param layers the number of ABD layers
+ * @param heads the number of heads per layer
+ * @param contextRows the number of context rows
+ * @param weights [row][layer][head][context row]
  */
-public final class AttentionMaps {
-
-    private final int layers;
-    private final int heads;
-    private final int contextRows;
-    private final float[][][][] weights;
-
-    AttentionMaps(int layers, int heads, int contextRows, float[][][][] weights) {
-        this.layers = layers;
-        this.heads = heads;
-        this.contextRows = contextRows;
-        this.weights = weights;
-    }
+public record AttentionMaps(int layers, int heads, int contextRows, float[][][][] weights) {
 
     /** @return the number of predicted rows */
     public int rowCount() {
         return weights.length;
     }
 
-    /** @return the number of ABD layers */
-    public int layers() {
-        return layers;
-    }
-
-    /** @return the number of heads per layer */
-    public int heads() {
-        return heads;
-    }
-
-    /** @return the number of context rows */
-    public int contextRows() {
-        return contextRows;
+    /** @return every weight, [row][layer][head][context row], as a copy */
+    @Override
+    public float[][][][] weights() {
+        return Arrays.stream(weights).map(r -> Arrays.stream(r).map(l -> Arrays.stream(l).map(float[]::clone)
+                .toArray(float[][]::new)).toArray(float[][][]::new)).toArray(float[][][][]::new);
     }
 
     /**

@@ -1,31 +1,21 @@
 package org.npt4j.core.inference;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Class probabilities for a categorical target. Classes are in the model's category order (sorted
  * labels), so for a binary target {@code probabilities()[i][1]} is the score of the second label.
  */
-public final class ClassPredictions implements ColumnPrediction {
+public final class ClassPredictions extends ColumnPrediction {
 
-    private final String column;
     private final List<String> categories;
     private final double[][] probabilities;
 
     ClassPredictions(String column, List<String> categories, double[][] probabilities) {
-        this.column = column;
+        super(column, probabilities.length);
         this.categories = List.copyOf(categories);
         this.probabilities = probabilities;
-    }
-
-    @Override
-    public String column() {
-        return column;
-    }
-
-    @Override
-    public int rowCount() {
-        return probabilities.length;
     }
 
     /** @return the class labels in probability order */
@@ -43,11 +33,7 @@ public final class ClassPredictions implements ColumnPrediction {
 
     /** @return all probabilities, [row][class], as a copy */
     public double[][] probabilities() {
-        double[][] out = new double[probabilities.length][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = probabilities[i].clone();
-        }
-        return out;
+        return Arrays.stream(probabilities).map(double[]::clone).toArray(double[][]::new);
     }
 
     /**

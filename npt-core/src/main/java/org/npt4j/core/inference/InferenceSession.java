@@ -24,21 +24,15 @@ import org.npt4j.core.model.RowAttentionLayer;
  * A network with loaded weights on a device, for inference only. Parameters are loaded without
  * gradients, each call works in its own sub-manager and parameter store and with autograd off, so
  * {@link #run} may be called from many threads at once. Closing frees all native memory.
+ *
+ * @param root the manager owning the weights
+ * @param network the network with its weights loaded
+ * @param layout which columns are categorical, to turn their outputs into probabilities
  */
-final class InferenceSession implements AutoCloseable {
+record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout) implements AutoCloseable {
 
     /** What one forward pass returns for its query rows, on the Java heap. */
     record PassOutput(float[][] targets, float[][][] attention) {}
-
-    private final NDManager root;
-    private final NptNetwork network;
-    private final ColumnLayout layout;
-
-    private InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout) {
-        this.root = root;
-        this.network = network;
-        this.layout = layout;
-    }
 
     static InferenceSession open(Engine engine, Device device, NptConfig config, ColumnLayout layout, byte[] weights) {
         NDManager root = engine.newBaseManager(device);

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,20 +96,7 @@ final class ModelFormat {
                 }
             }
         }
-        TrainingSummary s = model.summary();
-        out.writeInt(s.steps());
-        out.writeInt(s.epochs());
-        out.writeInt(s.bestStep());
-        out.writeDouble(s.bestValidationLoss());
-        out.writeDouble(s.finalLoss());
-        out.writeDouble(s.finalTargetLoss());
-        out.writeInt(s.trainRows());
-        out.writeInt(s.validationRows());
-        out.writeInt(s.testRows());
-        out.writeLong(s.parameterCount());
-        out.writeLong(s.trainingMillis());
-        out.writeUTF(s.device());
-        out.writeUTF(s.engine());
+        writeSummary(out, model.summary());
         byte[] weights = model.weights();
         out.writeInt(weights.length);
         out.write(weights);
@@ -136,14 +124,52 @@ final class ModelFormat {
             NptConfig config = NptConfig.fromMap(values, NptConfig.of(Preset.PAPER));
             TableSchema schema = readSchema(in);
             Table context = readContext(in, schema);
-            TrainingSummary summary = new TrainingSummary(in.readInt(), in.readInt(), in.readInt(), in.readDouble(),
-                    in.readDouble(), in.readDouble(), in.readInt(), in.readInt(), in.readInt(), in.readLong(),
-                    in.readLong(), in.readUTF(), in.readUTF());
+            TrainingSummary summary = readSummary(in);
             byte[] weights = new byte[nonNegative(in.readInt(), "weight bytes")];
             in.readFully(weights);
             return new NptModel(config, schema, context, weights, summary);
         } catch (EOFException e) {
             throw new NptInputException("The npt4j model data is truncated: it ended before the model was complete");
+        }
+    }
+
+    /** The summary's components in declaration order, each in its type's binary form. */
+    private static void writeSummary(DataOutputStream out, TrainingSummary summary) throws IOException {
+        for (RecordComponent c : TrainingSummary.class.getRecordComponents()) {
+            Object v = component(c, summary);
+            if (v instanceof Integer i) {
+                out.writeInt(i);
+            } else if (v instanceof Long l) {
+                out.writeLong(l);
+            } else if (v instanceof Double d) {
+                out.writeDouble(d);
+            } else {
+                out.writeUTF((String) v);
+            }
+        }
+    }
+
+    private static TrainingSummary readSummary(DataInputStream in) throws IOException {
+        RecordComponent[] components = TrainingSummary.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int k = 0; k < components.length; k++) {
+            types[k] = components[k].getType();
+            values[k] = types[k] == int.class ? in.readInt() : types[k] == long.class ? in.readLong()
+                    : types[k] == double.class ? (Object) in.readDouble() : in.readUTF();
+        }
+        try {
+            return TrainingSummary.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("TrainingSummary's components changed without a format version", e);
+        }
+    }
+
+    private static Object component(RecordComponent c, Record r) {
+        try {
+            return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -163,7 +189,7 @@ final class ModelFormat {
                 for (int k = 0; k < c; k++) {
                     labels.add(in.readUTF());
                 }
-                enc = new CategoricalEncoder(labels);
+                enc = categories(name, labels);
             } else {
                 throw new NptInputException("Corrupt npt4j model: column '" + name + "' has unknown type code " + type);
             }
@@ -191,6 +217,14 @@ final class ModelFormat {
             }
         }
         return b.build();
+    }
+
+    private static CategoricalEncoder categories(String column, List<String> labels) {
+        try {
+            return new CategoricalEncoder(labels);
+        } catch (IllegalArgumentException e) {
+            throw new NptInputException("Corrupt npt4j model: column '" + column + "': " + e.getMessage());
+        }
     }
 
     private static int nonNegative(int n, String what) {

@@ -1,24 +1,13 @@
 package org.npt4j.core.inference;
 
 /** Predicted values for a numerical target, in the column's original units. */
-public final class ValuePredictions implements ColumnPrediction {
+public final class ValuePredictions extends ColumnPrediction {
 
-    private final String column;
     private final double[] values;
 
     ValuePredictions(String column, double[] values) {
-        this.column = column;
+        super(column, values.length);
         this.values = values;
-    }
-
-    @Override
-    public String column() {
-        return column;
-    }
-
-    @Override
-    public int rowCount() {
-        return values.length;
     }
 
     /**

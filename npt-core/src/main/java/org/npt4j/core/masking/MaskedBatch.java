@@ -12,29 +12,18 @@ import org.npt4j.core.encoding.TableSchema;
  * One batch of rows in the layout the network takes: per column an (rows, H_j) block of value
  * slots followed by the mask bit, the ground truth to score against, and which cells are scored.
  * Built on the Java heap so that {@link #toTensors} is the only place native memory is allocated.
+ *
+ * @param schema the columns
+ * @param rowCount the number of rows
+ * @param inputs per column, (rows, H_j) row-major: value slots, then the mask bit
+ * @param truths per column: (rows) standardised values, or (rows, C) one-hot classes; zeros where missing
+ * @param featureWeights (rows, D) row-major: 1 where the feature loss scores the cell
+ * @param targetWeights (rows, D) row-major: 1 where the target loss scores the cell
+ * @param featureCount the number of cells the feature loss scores
+ * @param targetCount the number of cells the target loss scores
  */
-public final class MaskedBatch {
-
-    private final TableSchema schema;
-    private final int rows;
-    private final float[][] inputs;
-    private final float[][] truths;
-    private final float[] featureWeights;
-    private final float[] targetWeights;
-    private final int featureCount;
-    private final int targetCount;
-
-    private MaskedBatch(TableSchema schema, int rows, float[][] inputs, float[][] truths,
-            float[] featureWeights, float[] targetWeights, int featureCount, int targetCount) {
-        this.schema = schema;
-        this.rows = rows;
-        this.inputs = inputs;
-        this.truths = truths;
-        this.featureWeights = featureWeights;
-        this.targetWeights = targetWeights;
-        this.featureCount = featureCount;
-        this.targetCount = targetCount;
-    }
+public record MaskedBatch(TableSchema schema, int rowCount, float[][] inputs, float[][] truths, float[] featureWeights,
+        float[] targetWeights, int featureCount, int targetCount) {
 
     /**
      * @param masked the masked working table
@@ -91,21 +80,6 @@ public final class MaskedBatch {
         return new MaskedBatch(schema, nb, inputs, truths, fw, tw, fc, tc);
     }
 
-    /** @return the number of rows */
-    public int rowCount() {
-        return rows;
-    }
-
-    /** @return the number of cells scored by the feature loss */
-    public int featureCount() {
-        return featureCount;
-    }
-
-    /** @return the number of cells scored by the target loss */
-    public int targetCount() {
-        return targetCount;
-    }
-
     /**
      * @param manager the manager that will own the arrays (close it to free them)
      * @return the batch as arrays on the manager's device
@@ -116,13 +90,13 @@ public final class MaskedBatch {
         NDList truth = new NDList(d);
         for (int j = 0; j < d; j++) {
             ColumnSpec spec = schema.column(j);
-            in.add(manager.create(inputs[j], new Shape(rows, spec.encoder().inputWidth())));
+            in.add(manager.create(inputs[j], new Shape(rowCount, spec.encoder().inputWidth())));
             truth.add(spec.categorical()
-                    ? manager.create(truths[j], new Shape(rows, spec.encoder().outputWidth()))
-                    : manager.create(truths[j], new Shape(rows)));
+                    ? manager.create(truths[j], new Shape(rowCount, spec.encoder().outputWidth()))
+                    : manager.create(truths[j], new Shape(rowCount)));
         }
-        NDArray fw = manager.create(featureWeights, new Shape(rows, d));
-        NDArray tw = manager.create(targetWeights, new Shape(rows, d));
+        NDArray fw = manager.create(featureWeights, new Shape(rowCount, d));
+        NDArray tw = manager.create(targetWeights, new Shape(rowCount, d));
         return new BatchTensors(in, truth, fw, tw, featureCount, targetCount);
     }
 
@@ -133,7 +107,7 @@ public final class MaskedBatch {
     public NDList inputTensors(NDManager manager) {
         NDList in = new NDList(schema.columnCount());
         for (int j = 0; j < schema.columnCount(); j++) {
-            in.add(manager.create(inputs[j], new Shape(rows, schema.column(j).encoder().inputWidth())));
+            in.add(manager.create(inputs[j], new Shape(rowCount, schema.column(j).encoder().inputWidth())));
         }
         return in;
     }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
@@ -34,7 +33,7 @@ import org.npt4j.core.engine.Tensors;
  * interaction along L while keeping the rest of the block: the "no attention between datapoints"
  * ablation. The query LayerNorm and the query and key projections are then not created.
  */
-public final class AttentionBlock extends AbstractBlock {
+public final class AttentionBlock extends ShapePreservingBlock {
 
     private static final byte VERSION = 1;
 
@@ -60,31 +59,34 @@ public final class AttentionBlock extends AbstractBlock {
     private final LayerNorm lnFeedForward;
     private final FeedForward feedForward;
 
-    /** @return a builder; every field must be set except where its javadoc gives a default */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    private AttentionBlock(Builder b) {
+    /**
+     * @param width w, the last input dimension
+     * @param attend whether positions attend to each other (false: the A = I ablation)
+     * @param settings the heads, both dropout rates, the LayerNorm epsilon and the feed-forward
+     *     expansion, read by name from the configuration so that no two rates can be swapped
+     */
+    public AttentionBlock(int width, boolean attend, NptConfig settings) {
         super(VERSION);
-        if (b.width <= 0 || b.heads <= 0 || b.width % b.heads != 0) {
-            throw new IllegalArgumentException(b.heads + " heads do not divide width " + b.width);
+        int h = settings.get(Settings.HEADS);
+        if (width % h != 0) {
+            throw new IllegalArgumentException(h + " heads do not divide width " + width);
         }
-        int w = b.width;
-        this.width = w;
-        this.heads = b.heads;
-        this.attend = b.attend;
-        this.attentionDropout = b.attentionDropout;
-        this.hiddenDropout = b.hiddenDropout;
-        this.scale = (float) (1.0 / Math.sqrt(w));
-        this.lnQuery = attend ? addChildBlock("lnQuery", Layers.layerNorm(2, b.layerNormEps)) : null;
-        this.query = attend ? addChildBlock("query", Layers.linear(w, w)) : null;
-        this.key = attend ? addChildBlock("key", Layers.linear(w, w)) : null;
-        this.value = addChildBlock("value", Layers.linear(w, w));
-        this.mixHeads = addChildBlock("mixHeads", Layers.linear(w, w));
-        this.residual = addChildBlock("residual", Layers.linear(w, w));
-        this.lnFeedForward = addChildBlock("lnFeedForward", Layers.layerNorm(2, b.layerNormEps));
-        this.feedForward = addChildBlock("feedForward", new FeedForward(w, b.rffExpansion, b.hiddenDropout));
+        double eps = settings.get(Settings.LAYER_NORM_EPS);
+        this.width = width;
+        this.heads = h;
+        this.attend = attend;
+        this.attentionDropout = settings.get(Settings.ATTENTION_DROPOUT);
+        this.hiddenDropout = settings.get(Settings.HIDDEN_DROPOUT);
+        this.scale = (float) (1.0 / Math.sqrt(width));
+        this.lnQuery = attend ? addChildBlock("lnQuery", Layers.layerNorm(2, eps)) : null;
+        this.query = attend ? addChildBlock("query", Layers.linear(width, width)) : null;
+        this.key = attend ? addChildBlock("key", Layers.linear(width, width)) : null;
+        this.value = addChildBlock("value", Layers.linear(width, width));
+        this.mixHeads = addChildBlock("mixHeads", Layers.linear(width, width));
+        this.residual = addChildBlock("residual", Layers.linear(width, width));
+        this.lnFeedForward = addChildBlock("lnFeedForward", Layers.layerNorm(2, eps));
+        this.feedForward = addChildBlock("feedForward",
+                new FeedForward(width, settings.get(Settings.RFF_EXPANSION), hiddenDropout));
     }
 
     /**
@@ -138,10 +140,6 @@ public final class AttentionBlock extends AbstractBlock {
         return x.transpose(0, 2, 1, 3).reshape(b, l, width);
     }
 
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
-    }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
@@ -169,76 +167,5 @@ public final class AttentionBlock extends AbstractBlock {
     /** @return the number of heads */
     public int heads() {
         return heads;
-    }
-
-    /**
-     * The block's shape and regularisation, set by name so that the three rates and the epsilon
-     * cannot be swapped by position. {@link #settings(NptConfig)} takes all but the width from a
-     * configuration.
-     */
-    public static final class Builder {
-        private int width;
-        private int heads;
-        private boolean attend = true;
-        private double attentionDropout;
-        private double hiddenDropout;
-        private double layerNormEps = 1e-12;
-        private int rffExpansion = 4;
-
-        private Builder() {}
-
-        /** Heads, dropouts, LayerNorm epsilon and feed-forward expansion from a configuration. */
-        public Builder settings(NptConfig config) {
-            return heads(config.get(Settings.HEADS)).attentionDropout(config.get(Settings.ATTENTION_DROPOUT))
-                    .hiddenDropout(config.get(Settings.HIDDEN_DROPOUT)).layerNormEps(config.get(Settings.LAYER_NORM_EPS))
-                    .rffExpansion(config.get(Settings.RFF_EXPANSION));
-        }
-
-        /** w, the last input dimension. */
-        public Builder width(int w) {
-            this.width = w;
-            return this;
-        }
-
-        /** The number of heads; divides w. */
-        public Builder heads(int h) {
-            this.heads = h;
-            return this;
-        }
-
-        /** Whether positions attend to each other (default true; false is the A = I ablation). */
-        public Builder attend(boolean a) {
-            this.attend = a;
-            return this;
-        }
-
-        /** Dropout on A (default 0). */
-        public Builder attentionDropout(double p) {
-            this.attentionDropout = p;
-            return this;
-        }
-
-        /** Dropout on the mixed heads and inside the feed-forward layer (default 0). */
-        public Builder hiddenDropout(double p) {
-            this.hiddenDropout = p;
-            return this;
-        }
-
-        /** LayerNorm epsilon (default 1e-12, the reference's). */
-        public Builder layerNormEps(double eps) {
-            this.layerNormEps = eps;
-            return this;
-        }
-
-        /** Feed-forward width multiplier (default 4). */
-        public Builder rffExpansion(int r) {
-            this.rffExpansion = r;
-            return this;
-        }
-
-        /** @return the block */
-        public AttentionBlock build() {
-            return new AttentionBlock(this);
-        }
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -12,7 +11,7 @@ import ai.djl.util.PairList;
  * Attention between attributes (ABA): within each row independently, the D attribute embeddings
  * attend to each other. Input and output (N, D, E): rows are the batch, attributes the sequence.
  */
-final class AttributeAttentionLayer extends AbstractBlock {
+final class AttributeAttentionLayer extends ShapePreservingBlock {
 
     private static final byte VERSION = 1;
 
@@ -32,10 +31,6 @@ final class AttributeAttentionLayer extends AbstractBlock {
         return new NDList(block.forward(ps, inputs, training).head());
     }
 
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
-    }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
@@ -15,7 +14,7 @@ import ai.djl.util.PairList;
  * The row-wise feed-forward layer: Linear(w → m·w), exact GELU, dropout, Linear(m·w → w), dropout.
  * Input and output shape (..., w).
  */
-final class FeedForward extends AbstractBlock {
+final class FeedForward extends ShapePreservingBlock {
 
     private static final byte VERSION = 1;
 
@@ -45,10 +44,6 @@ final class FeedForward extends AbstractBlock {
         return new NDList(Layers.dropout(y, dropout, training));
     }
 
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
-    }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -50,11 +50,10 @@ public final class NptNetwork extends AbstractBlock {
                 new ColumnEmbedding(layout, e, config.get(FEATURE_INDEX_EMBEDDING), config.get(FEATURE_TYPE_EMBEDDING)));
         for (int i = 0; i < config.get(DEPTH); i++) {
             if (i % 2 == 0) {
-                AttentionBlock block = AttentionBlock.builder().settings(config).width(d * e)
-                        .attend(config.get(ATTENTION_BETWEEN_DATAPOINTS)).build();
+                AttentionBlock block = new AttentionBlock(d * e, config.get(ATTENTION_BETWEEN_DATAPOINTS), config);
                 layers.add(addChildBlock("layer" + i + "Abd", new RowAttentionLayer(d, e, block)));
             } else {
-                AttentionBlock block = AttentionBlock.builder().settings(config).width(e).build();
+                AttentionBlock block = new AttentionBlock(e, true, config);
                 layers.add(addChildBlock("layer" + i + "Aba", new AttributeAttentionLayer(block)));
             }
         }

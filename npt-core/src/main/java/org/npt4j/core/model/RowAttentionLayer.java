@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.npt4j.core.engine.Tensors;
@@ -20,7 +19,7 @@ import org.npt4j.core.engine.Tensors;
  * context alone, never on which other queries share its batch: scoring rows one at a time or all
  * together gives the same result. (The reference lets test rows attend to each other too.)
  */
-public final class RowAttentionLayer extends AbstractBlock {
+public final class RowAttentionLayer extends ShapePreservingBlock {
 
     /** Forward parameter: the mask of {@link #queryMask}, built once per forward pass and shared by every ABD layer. */
     public static final String QUERY_MASK = "npt.queryMask";
@@ -78,10 +77,6 @@ public final class RowAttentionLayer extends AbstractBlock {
         return blocked.mul(Tensors.scalar(blocked, -1e9f)).reshape(1, 1, n, n);
     }
 
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
-    }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

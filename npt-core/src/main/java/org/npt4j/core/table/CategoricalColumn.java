@@ -1,14 +1,14 @@
 package org.npt4j.core.table;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** A column of category labels; {@code null} marks a missing cell. */
-public final class CategoricalColumn implements Column {
+public final class CategoricalColumn extends Column {
 
-    private final String name;
     private final String[] values;
 
     /**
@@ -16,18 +16,8 @@ public final class CategoricalColumn implements Column {
      * @param values cell labels, copied; {@code null} for missing
      */
     public CategoricalColumn(String name, String[] values) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name, ColumnType.CATEGORICAL);
         this.values = values.clone();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public ColumnType type() {
-        return ColumnType.CATEGORICAL;
     }
 
     @Override
@@ -69,11 +59,13 @@ public final class CategoricalColumn implements Column {
 
     @Override
     public CategoricalColumn select(int[] rows) {
-        String[] out = new String[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return new CategoricalColumn(name, out);
+        return new CategoricalColumn(name(), IntStream.of(rows).mapToObj(r -> values[r]).toArray(String[]::new));
+    }
+
+    @Override
+    CategoricalColumn append(Column below) {
+        return new CategoricalColumn(name(), Stream.concat(Arrays.stream(values),
+                Arrays.stream(((CategoricalColumn) below).values)).toArray(String[]::new));
     }
 
     @Override
@@ -82,13 +74,7 @@ public final class CategoricalColumn implements Column {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof CategoricalColumn other && name.equals(other.name)
-                && Arrays.equals(values, other.values);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * name.hashCode() + Arrays.hashCode(values);
+    Object cells() {
+        return values;
     }
 }

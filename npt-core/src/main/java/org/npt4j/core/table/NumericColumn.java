@@ -1,16 +1,16 @@
 package org.npt4j.core.table;
 
 import java.util.Arrays;
-import java.util.Objects;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 import org.npt4j.core.NptInputException;
 
 /**
  * A real-valued column. {@code NaN} marks a missing cell, which NPT masks rather than imputes;
  * infinite values are refused because no standardisation can represent them.
  */
-public final class NumericColumn implements Column {
+public final class NumericColumn extends Column {
 
-    private final String name;
     private final double[] values;
 
     /**
@@ -23,7 +23,7 @@ public final class NumericColumn implements Column {
     }
 
     private NumericColumn(String name, double[] values, boolean validate) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name, ColumnType.NUMERICAL);
         this.values = values;
         if (validate) {
             for (int i = 0; i < values.length; i++) {
@@ -33,16 +33,6 @@ public final class NumericColumn implements Column {
                 }
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public ColumnType type() {
-        return ColumnType.NUMERICAL;
     }
 
     @Override
@@ -70,11 +60,13 @@ public final class NumericColumn implements Column {
 
     @Override
     public NumericColumn select(int[] rows) {
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return new NumericColumn(name, out, false);
+        return new NumericColumn(name(), IntStream.of(rows).mapToDouble(r -> values[r]).toArray(), false);
+    }
+
+    @Override
+    NumericColumn append(Column below) {
+        return new NumericColumn(name(), DoubleStream.concat(Arrays.stream(values),
+                Arrays.stream(((NumericColumn) below).values)).toArray(), false);
     }
 
     @Override
@@ -83,13 +75,7 @@ public final class NumericColumn implements Column {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof NumericColumn other && name.equals(other.name)
-                && Arrays.equals(values, other.values);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * name.hashCode() + Arrays.hashCode(values);
+    Object cells() {
+        return values;
     }
 }

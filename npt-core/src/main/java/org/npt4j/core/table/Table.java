@@ -173,24 +173,11 @@ public final class Table {
     }
 
     private static Column concat(Column a, Column b) {
-        if (a instanceof NumericColumn na && b instanceof NumericColumn nb) {
-            double[] x = na.values();
-            double[] y = nb.values();
-            double[] z = new double[x.length + y.length];
-            System.arraycopy(x, 0, z, 0, x.length);
-            System.arraycopy(y, 0, z, x.length, y.length);
-            return new NumericColumn(a.name(), z);
+        if (a.type() != b.type()) {
+            throw new NptInputException("Column '" + a.name() + "' is " + a.type() + " in one table and "
+                    + b.type() + " in the other");
         }
-        if (a instanceof CategoricalColumn ca && b instanceof CategoricalColumn cb) {
-            String[] x = ca.values();
-            String[] y = cb.values();
-            String[] z = new String[x.length + y.length];
-            System.arraycopy(x, 0, z, 0, x.length);
-            System.arraycopy(y, 0, z, x.length, y.length);
-            return new CategoricalColumn(a.name(), z);
-        }
-        throw new NptInputException("Column '" + a.name() + "' is " + a.type() + " in one table and "
-                + b.type() + " in the other");
+        return a.append(b);
     }
 
     @Override

@@ -33,9 +33,9 @@ import org.npt4j.core.NptConfig;
 import org.npt4j.core.encoding.EncodedTable;
 import org.npt4j.core.engine.Devices;
 import org.npt4j.core.engine.Engines;
+import org.npt4j.core.engine.GradMode;
 import org.npt4j.core.engine.NativeHeap;
 import org.npt4j.core.inference.TrainingSummary;
-import org.npt4j.core.engine.GradMode;
 import org.npt4j.core.loss.LossTerms;
 import org.npt4j.core.loss.MaskedLoss;
 import org.npt4j.core.loss.TradeoffCurve;
@@ -54,8 +54,17 @@ import org.npt4j.core.table.RowRoles;
  * One training run on the device: builds the network, runs the masked training loop with
  * per-step native scopes, evaluates the validation target loss, keeps the best weights and
  * returns them as bytes. Used once, under the {@link TrainingLock}.
+ *
+ * @param config hyperparameters
+ * @param layout the columns the network is built for
+ * @param batches the source of training batches
+ * @param evalBatches fixed validation batches; empty for no checkpoint selection
+ * @param counts rows per role, for the summary
+ * @param rng the run's random source
+ * @param listener progress receiver
  */
-final class TrainingRun {
+record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batches, List<MaskedBatch> evalBatches,
+        RowCounts counts, SplittableRandom rng, TrainingListener listener) {
 
     /** The run's outcome: serialised weights and what happened. */
     record Result(byte[] weights, TrainingSummary summary) {}
@@ -63,32 +72,9 @@ final class TrainingRun {
     /** How many rows of each role the run learned from, for the summary. */
     record RowCounts(int train, int validation, int test) {}
 
-    private final NptConfig config;
-    private final ColumnLayout layout;
-    private final TrainingBatches batches;
-    private final List<MaskedBatch> evalBatches;
-    private final RowCounts counts;
-    private final SplittableRandom rng;
-    private final TrainingListener listener;
-
-    /**
-     * @param config hyperparameters
-     * @param layout the columns the network is built for
-     * @param batches the source of training batches
-     * @param evalBatches fixed validation batches; empty for no checkpoint selection
-     * @param counts rows per role, for the summary
-     * @param rng the run's random source
-     * @param listener progress receiver
-     */
-    TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batches, List<MaskedBatch> evalBatches,
-            RowCounts counts, SplittableRandom rng, TrainingListener listener) {
-        this.config = config;
-        this.layout = layout;
-        this.batches = batches;
-        this.evalBatches = List.copyOf(evalBatches);
-        this.counts = counts;
-        this.rng = rng;
-        this.listener = listener;
+    /** Keeps its own copy of the validation batches. */
+    TrainingRun {
+        evalBatches = List.copyOf(evalBatches);
     }
 
     /**
@@ -124,7 +110,6 @@ final class TrainingRun {
         Engine engine = Engines.pytorch();
         Device device = Devices.resolve(DeviceSpec.parse(config.get(DEVICE)), engine);
         engine.setRandomSeed(rng.nextInt());
-        long start = System.nanoTime();
         try {
             try (GradMode off = GradMode.disabled(); NDManager root = engine.newBaseManager(device)) {
                 NptNetwork network = new NptNetwork(layout, config);
@@ -132,12 +117,12 @@ final class TrainingRun {
                 List<Parameter> parameters = trainable(network);
                 try (NptOptimizer optimizer = new NptOptimizer(parameters, config, root);
                         BestWeights best = new BestWeights(parameters, root)) {
-                    Loop loop = new Loop(engine, root, network, optimizer, best, start);
+                    Loop loop = new Loop(root, network, optimizer, best);
                     loop.run();
                     if (!evalBatches.isEmpty()) {
                         best.restore();
                     }
-                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    long millis = (System.nanoTime() - loop.start) / 1_000_000;
                     TrainingSummary summary = new TrainingSummary(config.get(STEPS), batches.epochs(),
                             evalBatches.isEmpty() ? config.get(STEPS) : best.bestStep(),
                             evalBatches.isEmpty() ? Double.NaN : best.bestLoss(),
@@ -154,26 +139,25 @@ final class TrainingRun {
 
     /** The step loop, with the state it carries between steps. */
     private final class Loop {
-        private final Engine engine;
         private final NDManager root;
         private final NptNetwork network;
         private final NptOptimizer optimizer;
         private final BestWeights best;
-        private final long start;
+        private final Engine engine;
         private final MaskedLoss loss;
+        private final long start = System.nanoTime();
         private final LearningRateCurve learningRates = LearningRateCurve.of(config);
         private final TradeoffCurve tradeoff = TradeoffCurve.of(config);
 
         private double lastLoss = Double.NaN;
         private double lastTargetLoss = Double.NaN;
 
-        Loop(Engine engine, NDManager root, NptNetwork network, NptOptimizer optimizer, BestWeights best, long start) {
-            this.engine = engine;
+        Loop(NDManager root, NptNetwork network, NptOptimizer optimizer, BestWeights best) {
             this.root = root;
             this.network = network;
             this.optimizer = optimizer;
             this.best = best;
-            this.start = start;
+            this.engine = root.getEngine();
             this.loss = new MaskedLoss(network.layout());
         }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.npt4j.core.encoding.EncodedTable;
 import org.npt4j.core.encoding.SchemaFitter;
@@ -36,15 +37,18 @@ class TableMaskerTest {
         return TableEncoder.encode(TABLE, schema, true).withTargetsHidden(test);
     }
 
+    /** @return the masker's first {@code count} training draws from a generator seeded with {@code seed} */
+    private static List<MaskedInputs> trainingDraws(TableMasker masker, long seed, int count) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        return Stream.generate(() -> masker.trainingDraw(rng)).limit(count).toList();
+    }
+
     @Test
     void trainingNeverRevealsValidationOrTestTargetsAndNeverScoresMissingCells() {
         EncodedTable truth = truth();
-        TableMasker masker = new TableMasker(truth, ROLES, 0.5, 0.5, 0.9);
-        SplittableRandom rng = new SplittableRandom(4);
         int y = 2;
         boolean someTrainTargetVisible = false;
-        for (int draw = 0; draw < 300; draw++) {
-            MaskedInputs in = masker.trainingDraw(rng);
+        for (MaskedInputs in : trainingDraws(new TableMasker(truth, ROLES, 0.5, 0.5, 0.9), 4, 300)) {
             for (int i = 0; i < ROLES.length; i++) {
                 if (ROLES[i] != RowRole.TRAIN) {
                     assertTrue(Float.isNaN(in.cells()[y][i]), "row " + i + " target must be masked");
@@ -111,12 +115,9 @@ class TableMaskerTest {
     @Test
     void randomisedCellsAreScoredInputsHoldingAValidRandomValue() {
         EncodedTable truth = truth();
-        TableMasker masker = new TableMasker(truth, ROLES, 0.9, 0.5, 0.5);
-        SplittableRandom rng = new SplittableRandom(2);
         int randomisedCategories = 0;
         int changedNumbers = 0;
-        for (int draw = 0; draw < 200; draw++) {
-            MaskedInputs in = masker.trainingDraw(rng);
+        for (MaskedInputs in : trainingDraws(new TableMasker(truth, ROLES, 0.9, 0.5, 0.5), 2, 200)) {
             for (int i = 0; i < ROLES.length; i++) {
                 if (in.featureScored()[1][i] && !Float.isNaN(in.cells()[1][i])) {
                     float v = in.cells()[1][i];

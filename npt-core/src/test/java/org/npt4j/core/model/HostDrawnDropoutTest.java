@@ -22,10 +22,8 @@ class HostDrawnDropoutTest {
 
     @Test
     void dropsAtTheRateAndKeepsTheExpectation() {
-        Engine engine = Engines.pytorch();
-        engine.setRandomSeed(11);
         int n = 1 << 20;
-        try (NDManager m = engine.newBaseManager()) {
+        try (NDManager m = seededManager(11)) {
             float[] y = HostDrawnDropout.apply(m.ones(new Shape(1024, 1024)), 0.1).toFloatArray();
             int dropped = 0;
             for (float v : y) {
@@ -57,13 +55,11 @@ class HostDrawnDropoutTest {
 
     @Test
     void gradientIsTheScaledMask() {
-        Engine engine = Engines.pytorch();
-        engine.setRandomSeed(3);
-        try (NDManager m = engine.newBaseManager()) {
+        try (NDManager m = seededManager(3)) {
             NDArray x = m.randomNormal(new Shape(200, 257));
             x.setRequiresGradient(true);
             NDArray y;
-            try (GradientCollector gc = engine.newGradientCollector()) {
+            try (GradientCollector gc = m.getEngine().newGradientCollector()) {
                 y = HostDrawnDropout.apply(x, 0.1);
                 gc.backward(y.sum());
             }
@@ -96,15 +92,20 @@ class HostDrawnDropoutTest {
 
     @Test
     void smallArraysUseTheNativeMaskWithTheUsualScale() {
-        Engine engine = Engines.pytorch();
-        engine.setRandomSeed(1);
-        try (NDManager m = engine.newBaseManager()) {
+        try (NDManager m = seededManager(1)) {
             long small = HostDrawnDropout.MIN_ELEMENTS / 2;
             float[] y = HostDrawnDropout.apply(m.ones(new Shape(small)), 0.5).toFloatArray();
             for (float v : y) {
                 assertTrue(v == 0f || v == 2f, "native inverted dropout keeps 1/(1-p) = 2, got " + v);
             }
         }
+    }
+
+    /** Seeds PyTorch's generator, which draws the mask, and opens a manager on it. */
+    private static NDManager seededManager(int seed) {
+        Engine engine = Engines.pytorch();
+        engine.setRandomSeed(seed);
+        return engine.newBaseManager();
     }
 
     private static byte[] bytes(ByteBuffer b, int n) {

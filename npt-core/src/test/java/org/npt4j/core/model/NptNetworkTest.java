@@ -102,7 +102,7 @@ class NptNetworkTest {
         Engine engine = Engines.pytorch();
         try (NDManager m = engine.newBaseManager()) {
             for (int w : new int[] {8, 24}) {
-                AttentionBlock block = AttentionBlock.builder().width(w).heads(2).attentionDropout(0.1).hiddenDropout(0.1).build();
+                AttentionBlock block = new AttentionBlock(w, true, Fixtures.tiny().set(HEADS, 2).build());
                 block.initialize(m, DataType.FLOAT32, new Shape(1, 3, w));
                 assertEquals(13L * w * w + 14L * w, count(block.getParameters()), "w = " + w);
             }
@@ -131,7 +131,7 @@ class NptNetworkTest {
         Engine engine = Engines.pytorch();
         engine.setRandomSeed(5);
         try (NDManager m = engine.newBaseManager()) {
-            AttentionBlock block = AttentionBlock.builder().width(64).heads(2).build();
+            AttentionBlock block = new AttentionBlock(64, true, Fixtures.tiny().set(HEADS, 2).build());
             block.initialize(m, DataType.FLOAT32, new Shape(1, 3, 64));
             for (Pair<String, Parameter> p : block.getParameters()) {
                 float[] v = p.getValue().getArray().toFloatArray();

@@ -70,20 +70,13 @@ class WekaPackageEndToEndTest {
     @Order(2)
     void commandLineRunClassifiesNominalDataWithMissingValues() throws Exception {
         // breast-cancer: nominal attributes, a binary class, and missing values in two attributes.
-        ChildJvm.Result run = runClassifier("breast-cancer.arff");
-        assertEquals(0, run.exitCode(), run::describe);
-        // weka.Run prints an evaluation error and still exits 0, so the statistics are the real check.
-        assertTrue(run.output().contains("=== Error on test split ==="), run::describe);
-        assertTrue(run.output().contains("Correctly Classified Instances"), run::describe);
+        assertSplitEvaluated("breast-cancer.arff", "Correctly Classified Instances");
     }
 
     @Test
     @Order(3)
     void commandLineRunRegresses() throws Exception {
-        ChildJvm.Result run = runClassifier("cpu.arff");
-        assertEquals(0, run.exitCode(), run::describe);
-        assertTrue(run.output().contains("=== Error on test split ==="), run::describe);
-        assertTrue(run.output().contains("Correlation coefficient"), run::describe);
+        assertSplitEvaluated("cpu.arff", "Correlation coefficient");
     }
 
     @Test
@@ -103,6 +96,15 @@ class WekaPackageEndToEndTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("LOADED " + WekaTestSetup.CLASSIFIER + " FROM ")
                         && l.contains(packageDir.toUri().getPath())),
                 () -> "the classifier was not loaded from " + packageDir + "\n" + run.describe());
+    }
+
+    /** Runs the classifier on {@code arff} with weka.Run and checks that the held-out statistics include {@code statistic}. */
+    private static void assertSplitEvaluated(String arff, String statistic) throws Exception {
+        ChildJvm.Result run = runClassifier(arff);
+        assertEquals(0, run.exitCode(), run::describe);
+        // weka.Run prints an evaluation error and still exits 0, so the statistics are the real check.
+        assertTrue(run.output().contains("=== Error on test split ==="), run::describe);
+        assertTrue(run.output().contains(statistic), run::describe);
     }
 
     private static ChildJvm.Result runClassifier(String arff) throws Exception {
