@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.NptConfigException;
 import org.npt4j.core.Preset;
@@ -202,13 +201,5 @@ public final class SettingOptions implements Serializable {
 
     private static List<Setting<?>> settings() {
         return Settings.all().stream().filter(s -> s != Settings.SEED).toList();
-    }
-
-    /** @return the settings as text, for a summary */
-    @Override
-    public String toString() {
-        Map<String, String> text = new LinkedHashMap<>();
-        values.forEach((k, v) -> text.put(k, v instanceof Enum<?> e ? e.name() : String.valueOf(v)));
-        return preset + " " + text;
     }
 }
