@@ -180,8 +180,12 @@ public record NptConfig(Map<Setting<?>, Object> values) {
          * @param value its new value; checked by {@link #build()}
          * @param <T> its value type
          * @return this builder
+         * @throws NptConfigException if the setting is not one of {@link Settings#all()}
          */
         public <T> Builder set(Setting<T> setting, T value) {
+            if (!values.containsKey(setting)) {
+                throw new NptConfigException(setting.name(), "is not one of the Settings; use the constants of Settings");
+            }
             values.put(setting, value);
             return this;
         }

@@ -89,6 +89,9 @@ class NptConfigTest {
         assertEquals("semiSupervised", e.field());
         NptConfigException unknown = assertThrows(NptConfigException.class, () -> NptConfig.builder().set("width", "8"));
         assertTrue(unknown.getMessage().contains("embeddingDim"), unknown.getMessage());
+        Setting<Integer> stranger = new Setting<>("width", Integer.class, 8, Settings.EMBEDDING_DIM.allowed(),
+                SettingGroup.ARCHITECTURE, "Width", "width", "width", "Not registered.");
+        assertEquals("width", assertThrows(NptConfigException.class, () -> NptConfig.builder().set(stranger, 4)).field());
     }
 
     @Test
