@@ -27,7 +27,6 @@ import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.ensemble.BaggingTrainer;
 import org.tribuo.evaluation.CrossValidation;
-import org.tribuo.evaluation.TrainTestSplitter;
 import org.tribuo.test.Helpers;
 
 /** NPT in Tribuo's classification workflow: evaluation with AUC, serialization, provenance, CV, threads. */
@@ -40,9 +39,9 @@ class ClassificationTest {
     @BeforeAll
     static void trainOnce() {
         MutableDataset<Label> data = TribuoFixtures.breastCancer(360);
-        TrainTestSplitter<Label> split = new TrainTestSplitter<>(TribuoFixtures.source(data), 0.7, 1L);
-        train = new MutableDataset<>(split.getTrain());
-        test = new MutableDataset<>(split.getTest());
+        TrainTest<Label> split = TrainTest.split(data, 0.7, 1L);
+        train = split.train();
+        test = split.test();
         model = new NptClassificationTrainer(TribuoFixtures.tiny().set(STEPS, 40).build()).train(train);
     }
 

@@ -110,6 +110,8 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
         Engine engine = Engines.pytorch();
         Device device = Devices.resolve(DeviceSpec.parse(config.get(DEVICE)), engine);
         engine.setRandomSeed(rng.nextInt());
+        // Training time and the progress ETA include building the network and optimiser.
+        long start = System.nanoTime();
         try {
             try (GradMode off = GradMode.disabled(); NDManager root = engine.newBaseManager(device)) {
                 NptNetwork network = new NptNetwork(layout, config);
@@ -117,12 +119,12 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
                 List<Parameter> parameters = trainable(network);
                 try (NptOptimizer optimizer = new NptOptimizer(parameters, config, root);
                         BestWeights best = new BestWeights(parameters, root)) {
-                    Loop loop = new Loop(root, network, optimizer, best);
+                    Loop loop = new Loop(root, network, optimizer, best, start);
                     loop.run();
                     if (!evalBatches.isEmpty()) {
                         best.restore();
                     }
-                    long millis = (System.nanoTime() - loop.start) / 1_000_000;
+                    long millis = (System.nanoTime() - start) / 1_000_000;
                     TrainingSummary summary = new TrainingSummary(config.get(STEPS), batches.epochs(),
                             evalBatches.isEmpty() ? config.get(STEPS) : best.bestStep(),
                             evalBatches.isEmpty() ? Double.NaN : best.bestLoss(),
@@ -145,14 +147,15 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
         private final BestWeights best;
         private final Engine engine;
         private final MaskedLoss loss;
-        private final long start = System.nanoTime();
+        private final long start;
         private final LearningRateCurve learningRates = LearningRateCurve.of(config);
         private final TradeoffCurve tradeoff = TradeoffCurve.of(config);
 
         private double lastLoss = Double.NaN;
         private double lastTargetLoss = Double.NaN;
 
-        Loop(NDManager root, NptNetwork network, NptOptimizer optimizer, BestWeights best) {
+        Loop(NDManager root, NptNetwork network, NptOptimizer optimizer, BestWeights best, long start) {
+            this.start = start;
             this.root = root;
             this.network = network;
             this.optimizer = optimizer;
