@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * What happened during a fit; stored with the model. It lives beside {@link NptModel}, which
- * carries it, so that training depends on inference and not the other way round.
+ * carries it, so that training depends on inference and not the other way round. Saved models
+ * store the components in declaration order ({@code ModelFormat}): reordering or adding one changes
+ * the file format and needs a new format version.
  *
  * @param steps optimiser steps taken
  * @param epochs epochs started
