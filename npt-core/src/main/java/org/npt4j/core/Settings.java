@@ -85,6 +85,10 @@ public final class Settings {
     /** Whether validation and test rows' features take part in training. */
     public static final Setting<Boolean> SEMI_SUPERVISED = define("semiSupervised", true, any(), MASKING, "Semi-supervised rows", "Feed validation and test rows' features into training (their targets stay hidden).");
 
+    /** Whether rows without a target value join training as unlabelled rows. */
+    public static final Setting<Boolean> UNLABELLED_ROWS = define("unlabelledRows", true, any(), MASKING, "Use unlabelled rows", "Rows whose target is missing (Weka: missing class; Tribuo: unknown output) join training as unlabelled rows, "
+                    + "their features masked and reconstructed, their targets never read; off drops them. They take part only with semiSupervised on.");
+
     /** λ at the start. */
     public static final Setting<Double> TRADEOFF_START = define("tradeoffStart", 1.0, probability(), LOSS, "Feature-loss weight (lambda) at start", "Initial weight lambda of the feature-reconstruction loss against the target loss.");
 
@@ -98,10 +102,13 @@ public final class Settings {
     public static final Setting<Double> LEARNING_RATE = define("learningRate", 1e-3, positive(), OPTIMISER, "Learning rate", "Base learning rate of LAMB.");
 
     /** The learning-rate schedule. */
-    public static final Setting<LearningRateSchedule> LR_SCHEDULE = define("lrSchedule", LearningRateSchedule.FLAT_AND_ANNEAL, any(), OPTIMISER, "Learning-rate schedule", "FLAT_AND_ANNEAL holds the rate, then cosine-anneals it to 0; CONSTANT holds it throughout.");
+    public static final Setting<LearningRateSchedule> LR_SCHEDULE = define("lrSchedule", LearningRateSchedule.FLAT_AND_ANNEAL, any(), OPTIMISER, "Learning-rate schedule", "FLAT_AND_ANNEAL holds the rate, then cosine-anneals it to 0; CONSTANT holds it throughout; COSINE_CYCLIC warms up, then runs cosine cycles, each twice as long and half as high; POLYNOMIAL_DECAY_WARMUP warms up, then decays linearly to 1e-7.");
 
     /** Fraction of the steps at the flat rate. */
     public static final Setting<Double> FLAT_PROPORTION = define("flatProportion", 0.5, probability(), OPTIMISER, "Flat learning-rate proportion", "Fraction of the steps at the flat learning rate before cosine annealing.");
+
+    /** Fraction of the steps spent warming up, for the warm-up schedules. */
+    public static final Setting<Double> WARMUP_PROPORTION = define("warmupProportion", 0.2, belowOne(), OPTIMISER, "Warm-up proportion", "Fraction of the steps over which COSINE_CYCLIC and POLYNOMIAL_DECAY_WARMUP raise the learning rate linearly to its base (0.2 in the paper's cosine-cyclic variant); other schedules ignore it.");
 
     /** LAMB β1. */
     public static final Setting<Double> LAMB_BETA1 = define("lambBeta1", 0.9, belowOne(), OPTIMISER, "LAMB beta1", "LAMB first-moment decay.");

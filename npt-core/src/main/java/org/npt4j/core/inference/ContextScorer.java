@@ -35,7 +35,14 @@ final class ContextScorer {
         this.session = session;
     }
 
-    AttendedPredictions score(Table rows, boolean recordAttention) {
+    /**
+     * @param rows the rows to predict
+     * @param recordAttention whether to return each row's ABD attention over the context
+     * @param jointly whether to score every row in one pass in which the rows attend to one another
+     *     (the reference's evaluation) instead of each against the context alone
+     * @return the predictions, and the attention if recorded
+     */
+    AttendedPredictions score(Table rows, boolean recordAttention, boolean jointly) {
         EncodedTable queries = TableEncoder.encode(rows, schema, false);
         int[] targets = schema.targetIndices();
         int n = queries.rowCount();
@@ -48,13 +55,14 @@ final class ContextScorer {
         lock.lock();
         try {
             InferenceSession s = session.open();
-            for (PredictionPlan.Pass pass : PredictionPlan.of(config, contextCount, n)) {
+            List<PredictionPlan.Pass> plan = jointly ? PredictionPlan.jointly(contextCount, n) : PredictionPlan.of(config, contextCount, n);
+            for (PredictionPlan.Pass pass : plan) {
                 EncodedTable input = context.selectRows(pass.contextRows())
                         .append(queries.selectRows(pass.queryRows()));
                 int ctx = pass.contextRows().length;
                 MaskedBatch batch = MaskedBatch.of(TableMasker.forPrediction(input, ctx, config.stochasticTargetMasking()),
                         input, IntStream.range(0, input.rowCount()).toArray());
-                InferenceSession.PassOutput out = s.run(batch, ctx, targets, recordAttention);
+                InferenceSession.PassOutput out = s.run(batch, ctx, targets, recordAttention, jointly);
                 for (int t = 0; t < targets.length; t++) {
                     int width = schema.column(targets[t]).encoder().outputWidth();
                     for (int q = 0; q < pass.queryRows().length; q++) {

@@ -51,15 +51,19 @@ record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout)
      * @param contextRows number of context rows (the leading rows); the query rows follow them
      * @param targets target column indices to return
      * @param recordAttention whether to return ABD attention of the query rows over the context rows
+     * @param queriesAttendToEachOther whether query rows attend to one another too (the reference's
+     *     evaluation pass) rather than to the context and themselves alone
      * @return per target (query rows × outputs, row-major; softmax probabilities for categorical
      *     targets, standardised values for numerical ones); attention as [layer][head][query × context]
      */
-    PassOutput run(MaskedBatch batch, int contextRows, int[] targets, boolean recordAttention) {
+    PassOutput run(MaskedBatch batch, int contextRows, int[] targets, boolean recordAttention, boolean queriesAttendToEachOther) {
         try (GradMode off = GradMode.disabled(); NDManager scope = root.newSubManager()) {
             NDList inputs = batch.inputTensors(scope);
             PairList<String, Object> params = new PairList<>();
             long rows = inputs.head().getShape().get(0);
-            params.add(RowAttentionLayer.QUERY_MASK, RowAttentionLayer.queryMask(scope, rows, contextRows));
+            if (!queriesAttendToEachOther) {
+                params.add(RowAttentionLayer.QUERY_MASK, RowAttentionLayer.queryMask(scope, rows, contextRows));
+            }
             if (recordAttention) {
                 params.add(AttentionBlock.RECORD_ATTENTION, Boolean.TRUE);
             }

@@ -136,7 +136,7 @@ public final class NptModel implements AutoCloseable {
      * @return class probabilities or values per target, in original units
      */
     public Predictions predict(Table rows) {
-        return scorer.score(rows, false).predictions();
+        return scorer.score(rows, false, false).predictions();
     }
 
     /**
@@ -146,7 +146,22 @@ public final class NptModel implements AutoCloseable {
      * @return the attention weights per row, ABD layer and head
      */
     public AttentionMaps attention(Table rows) {
-        return scorer.score(rows, true).attention();
+        return scorer.score(rows, true, false).attention();
+    }
+
+    /**
+     * Predicts the rows together, as the reference evaluates its test rows: one forward pass of the
+     * whole context and every row, in which the rows attend to one another as well as to the context.
+     * This reproduces the paper's semi-supervised evaluation (where the test rows were also in the
+     * training table, see {@code unlabelledRows}), but a row's prediction then depends on the other
+     * rows passed with it, and memory grows with the square of context plus rows; {@link #predict}
+     * scores each row against the context alone.
+     *
+     * @param rows the rows to predict, all at once
+     * @return class probabilities or values per target, in original units
+     */
+    public Predictions predictJointly(Table rows) {
+        return scorer.score(rows, false, true).predictions();
     }
 
     /**
@@ -156,7 +171,7 @@ public final class NptModel implements AutoCloseable {
      * @return the predictions and the attention weights per row, ABD layer and head
      */
     public AttendedPredictions predictWithAttention(Table rows) {
-        return scorer.score(rows, true);
+        return scorer.score(rows, true, false);
     }
 
     /**

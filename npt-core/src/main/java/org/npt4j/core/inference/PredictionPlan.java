@@ -41,6 +41,15 @@ final class PredictionPlan {
         return passes;
     }
 
+    /**
+     * @param contextCount the model's context rows
+     * @param queryCount the rows to predict
+     * @return one pass of the whole context and every query, for joint prediction
+     */
+    static List<Pass> jointly(int contextCount, int queryCount) {
+        return List.of(new Pass(IntStream.range(0, contextCount).toArray(), IntStream.range(0, queryCount).toArray()));
+    }
+
     private static int[] sample(int n, int k, SplittableRandom rng) {
         int[] idx = IntStream.range(0, n).toArray();
         for (int a = 0; a < k; a++) {

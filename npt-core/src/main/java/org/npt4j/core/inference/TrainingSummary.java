@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param finalTargetLoss the training target loss of the last step (NaN if none was scored)
  * @param trainRows training rows
  * @param validationRows validation rows
- * @param testRows test rows whose features took part in training
+ * @param testRows unlabelled (test) rows whose features took part in training
  * @param parameterCount number of trainable scalars
  * @param trainingMillis wall time of the training loop
  * @param device the device actually used
@@ -33,7 +33,7 @@ public record TrainingSummary(int steps, int epochs, int bestStep, double bestVa
     public String describe() {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
-        sb.append(String.format(Locale.ROOT, "Rows: %d training, %d validation, %d test rows' features in training%s",
+        sb.append(String.format(Locale.ROOT, "Rows: %d training, %d validation, %d unlabelled (features only, in training)%s",
                 trainRows, validationRows, testRows, nl));
         sb.append(String.format(Locale.ROOT, "Parameters: %,d%s", parameterCount, nl));
         sb.append(String.format(Locale.ROOT, "Training: %d steps (%d epochs) in %.1f s on %s, %s%s",

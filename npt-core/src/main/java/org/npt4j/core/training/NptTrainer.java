@@ -1,7 +1,6 @@
 package org.npt4j.core.training;
 
 import static org.npt4j.core.Settings.SEED;
-import static org.npt4j.core.Settings.VALIDATION_FRACTION;
 
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +13,6 @@ import org.npt4j.core.encoding.TableEncoder;
 import org.npt4j.core.encoding.TableSchema;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.table.RowRole;
-import org.npt4j.core.table.RowRoles;
 import org.npt4j.core.table.Table;
 
 /**
@@ -73,36 +71,24 @@ public final class NptTrainer {
      *
      * @param table the whole table
      * @param targets the columns to predict (any mix of categorical and numerical)
-     * @param roles one role per row, or null for all {@link RowRole#TRAIN}
+     * @param roles one role per row, or null for all {@link RowRole#TRAIN}; a training row whose
+     *     targets are all missing is an unlabelled row ({@link RowRole#TEST}), or is dropped when
+     *     {@code unlabelledRows} is off
      * @return the fitted model
      * @throws NptInputException if the data cannot be used; the message names the column and row
      */
     public NptModel fit(Table table, List<String> targets, RowRole[] roles) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(targets, "targets");
-        RowRole[] given = roles == null ? RowRoles.filled(table.rowCount(), RowRole.TRAIN) : roles.clone();
-        if (given.length != table.rowCount()) {
-            throw new NptInputException(given.length + " row roles given for a table of " + table.rowCount() + " rows");
-        }
-        if (table.rowCount() == 0) {
-            throw new NptInputException("The table is empty: NPT needs at least one training row");
-        }
-        for (String t : targets) {
-            table.indexOf(t);
-        }
         SplittableRandom rng = new SplittableRandom(config.get(SEED));
-        RowRole[] effective = ValidationSplitter.split(table, targets, given, config.get(VALIDATION_FRACTION), rng.split());
-        TableSchema schema = SchemaFitter.fit(table, targets, effective);
-        boolean[] testRows = new boolean[effective.length];
-        for (int i = 0; i < effective.length; i++) {
-            testRows[i] = effective[i] == RowRole.TEST;
-        }
+        FitRows rows = FitRows.prepare(table, targets, roles, config, rng.split());
+        RowRole[] effective = rows.roles();
+        TableSchema schema = SchemaFitter.fit(rows.table(), targets, effective);
         // Test targets are dropped here, before anything else sees the encoded table.
-        EncodedTable truth = TableEncoder.encode(table, schema, true).withTargetsHidden(testRows);
+        EncodedTable truth = TableEncoder.encode(rows.table(), schema, true).withTargetsHidden(rows.testRows());
         TrainingRun.Result result = TrainingLock.run(
                 () -> TrainingRun.onTable(config, truth, effective, rng, listener).execute());
         // Training and validation rows are labelled: the model carries them as its prediction context.
-        int[] contextRows = RowRoles.indicesOf(effective, RowRole.TRAIN, RowRole.VALIDATION);
-        return new NptModel(config, schema, table.selectRows(contextRows), result.weights(), result.summary());
+        return new NptModel(config, schema, rows.table().selectRows(rows.contextRows()), result.weights(), result.summary());
     }
 }

@@ -1,0 +1,94 @@
+package org.npt4j.core.training;
+
+import static org.npt4j.core.Settings.UNLABELLED_ROWS;
+import static org.npt4j.core.Settings.VALIDATION_FRACTION;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.npt4j.core.NptConfig;
+import org.npt4j.core.NptInputException;
+import org.npt4j.core.table.RowRole;
+import org.npt4j.core.table.RowRoles;
+import org.npt4j.core.table.Table;
+
+/**
+ * The rows of one fit and their final roles: the caller's roles, with training rows that have no
+ * target value made unlabelled ({@link RowRole#TEST}) or dropped, as {@code unlabelledRows} says,
+ * and validation rows held out where the caller gave none. A sweep prepares its rows once, so that
+ * every variant trains and is judged on the same ones.
+ *
+ * @param table the rows that take part, in the caller's order
+ * @param roles one role per row of {@code table}
+ */
+record FitRows(Table table, RowRole[] roles) {
+
+    /**
+     * @param table the caller's table
+     * @param targets the target columns
+     * @param roles the caller's roles, or null for all {@link RowRole#TRAIN}
+     * @param config the unlabelled-rows and validation settings
+     * @param splitter the random source of the validation hold-out
+     * @return the prepared rows
+     * @throws NptInputException if the roles do not fit the table or no labelled training row is left
+     */
+    static FitRows prepare(Table table, List<String> targets, RowRole[] roles, NptConfig config, SplittableRandom splitter) {
+        RowRole[] given = roles == null ? RowRoles.filled(table.rowCount(), RowRole.TRAIN) : roles.clone();
+        if (given.length != table.rowCount()) {
+            throw new NptInputException(given.length + " row roles given for a table of " + table.rowCount() + " rows");
+        }
+        if (table.rowCount() == 0) {
+            throw new NptInputException("The table is empty: NPT needs at least one training row");
+        }
+        for (String t : targets) {
+            table.indexOf(t);
+        }
+        if (RowRoles.indicesOf(given, RowRole.TRAIN).length == 0) {
+            throw new NptInputException("No training rows: every row is marked VALIDATION or TEST");
+        }
+        for (int i = 0; i < given.length; i++) {
+            if (given[i] == RowRole.TRAIN && unlabelled(table, targets, i)) {
+                given[i] = RowRole.TEST;
+            }
+        }
+        Table kept = table;
+        if (!config.get(UNLABELLED_ROWS)) {
+            RowRole[] caller = given;
+            int[] labelled = IntStream.range(0, caller.length)
+                    .filter(i -> caller[i] != RowRole.TEST || roles != null && roles[i] == RowRole.TEST).toArray();
+            kept = table.selectRows(labelled);
+            given = IntStream.of(labelled).mapToObj(i -> caller[i]).toArray(RowRole[]::new);
+        }
+        if (RowRoles.indicesOf(given, RowRole.TRAIN).length == 0) {
+            throw new NptInputException((targets.size() == 1 ? "Target column '" + targets.get(0) + "' has"
+                    : "Target columns " + targets + " have") + " no non-missing value in the training rows: NPT needs at least "
+                    + "one labelled training row (rows without a target are unlabelled rows)");
+        }
+        RowRole[] effective = ValidationSplitter.split(kept, targets, given, config.get(VALIDATION_FRACTION), splitter);
+        return new FitRows(kept, effective);
+    }
+
+    /** @return whether every target of the row is missing */
+    private static boolean unlabelled(Table table, List<String> targets, int row) {
+        for (String t : targets) {
+            if (!table.column(t).isMissing(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the indices of the rows NPT keeps as its prediction context: the labelled ones */
+    int[] contextRows() {
+        return RowRoles.indicesOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
+    }
+
+    /** @return one flag per row: whether its targets must stay hidden from training */
+    boolean[] testRows() {
+        boolean[] out = new boolean[roles.length];
+        for (int i = 0; i < roles.length; i++) {
+            out[i] = roles[i] == RowRole.TEST;
+        }
+        return out;
+    }
+}
