@@ -3,12 +3,8 @@ package org.npt4j.tribuo;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.LongProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -18,15 +14,13 @@ import org.npt4j.core.NptConfigException;
 import org.npt4j.core.Preset;
 import org.npt4j.core.Settings;
 import org.npt4j.core.inference.NptModel;
-import org.npt4j.core.table.RowRole;
-import org.npt4j.core.table.RowRoles;
-import org.npt4j.core.table.Table;
-import org.npt4j.core.training.NptTrainer;
-import org.npt4j.core.training.TrainingListener;
 import org.npt4j.core.inference.TrainingSummary;
+import org.npt4j.core.training.NptSweep;
+import org.npt4j.core.training.NptTrainer;
+import org.npt4j.core.training.SweepResult;
+import org.npt4j.core.training.SweepVariant;
+import org.npt4j.core.training.TrainingListener;
 import org.tribuo.Dataset;
-import org.tribuo.Example;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
@@ -46,12 +40,17 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * {@code train} draws NPT's seed from a {@link SplittableRandom} split, so the n-th model of a
  * trainer is reproducible from its provenance (which records n).
  *
+ * <p>Examples with an unknown output are NPT's unlabelled rows: their features take part in
+ * training (with {@code unlabelledRows} and {@code semiSupervised} on, the defaults), their outputs
+ * are never read, and the model's provenance records how many there were and whether they were used.
+ *
  * <p>Example weights are not used. Training runs one at a time per JVM, since DJL allows one
  * gradient collector per JVM; {@code train} itself may be called from any thread.
  *
  * @param <T> the output type
  */
-public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainerSettings<T> implements ValidatingTrainer<T> {
+public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainerSettings<T>
+        implements ValidatingTrainer<T>, SemiSupervisedTrainer<T> {
 
     private static final Logger LOG = Logger.getLogger(AbstractNptTrainer.class.getName());
 
@@ -71,6 +70,10 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
 
     @Config(description = "Log training progress every this many steps; 0 logs only the start and end.")
     private int loggingInterval = 50;
+
+    @Config(description = "A sweep: NptVariant components, each trained on the same rows, the one with the lowest "
+            + "validation target loss kept (the paper's per-split model selection). Empty trains the settings above once.")
+    private List<NptVariant> variants = new ArrayList<>();
 
     private SplittableRandom rng;
     private int trainInvocationCounter;
@@ -94,7 +97,20 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
      * @param config every NPT setting; its seed becomes the trainer's seed
      */
     protected AbstractNptTrainer(Class<T> outputClass, NptConfig config) {
+        this(outputClass, config, List.of());
+    }
+
+    /**
+     * A sweep: each variant changes some of {@code config}'s settings; all train on the same rows
+     * and the one with the lowest validation target loss is kept.
+     *
+     * @param outputClass the output type the trainer takes, for error messages
+     * @param config every NPT setting, the variants' common base; its seed becomes the trainer's seed
+     * @param variants the variants, in order; empty to train {@code config} alone
+     */
+    protected AbstractNptTrainer(Class<T> outputClass, NptConfig config, List<NptVariant> variants) {
         this.outputClass = outputClass;
+        this.variants = new ArrayList<>(variants);
         assignSettings(config);
         this.seed = config.get(Settings.SEED);
         postConfig();
@@ -116,10 +132,35 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
         if (loggingInterval < 0) {
             throw new PropertyException("", "loggingInterval", "must be 0 or more, found " + loggingInterval);
         }
+        if (variants == null) {
+            throw new PropertyException("", "variants", "must not be null; leave it empty to train without a sweep");
+        }
         // Written back so that the fields (and provenance) hold every effective value in its one canonical spelling.
         assignSettings(configWithSeed(seed));
+        try {
+            if (!variants.isEmpty()) {
+                new NptSweep(sweepVariants(seed));
+            }
+        } catch (NptConfigException e) {
+            throw new PropertyException("", "variants", e.getMessage());
+        }
         rng = new SplittableRandom(seed);
         trainInvocationCounter = 0;
+    }
+
+    /** @return the sweep's variants, empty when the trainer trains one configuration */
+    public List<NptVariant> variants() {
+        return List.copyOf(variants);
+    }
+
+    /** The sweep for an NPT seed; the variants' changes are checked against the trainer's settings. */
+    private List<SweepVariant> sweepVariants(long nptSeed) {
+        NptConfig base = configWithSeed(nptSeed);
+        List<SweepVariant> out = new ArrayList<>();
+        for (NptVariant v : variants) {
+            out.add(v.apply(base));
+        }
+        return out;
     }
 
     /** @return the NPT configuration this trainer uses, with the trainer's seed */
@@ -191,42 +232,33 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
         long nptSeed = localRng.nextLong();
         NptConfig config = configWithSeed(nptSeed);
 
-        ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
         ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
         OutputColumns<T> outputs = OutputColumns.forDomain(outputInfo);
-        List<String> featureNames = new ArrayList<>(featureMap.size());
-        for (int id = 0; id < featureMap.size(); id++) {
-            featureNames.add(featureMap.get(id).getName());
-        }
-        FeatureLayout layout = FeatureLayout.infer(featureNames, examples, categoricalSeparator, absentFeaturesAreMissing);
-        OutputColumns.checkNoClash(layout.columnNames());
-        List<Example<T>> rows = new ArrayList<>(examples.getData());
-        RowRole[] roles = null;
-        if (validation != null) {
-            rows.addAll(validation.getData());
-            roles = RowRoles.filled(rows.size(), RowRole.TRAIN);
-            Arrays.fill(roles, examples.size(), rows.size(), RowRole.VALIDATION);
-        }
-        Table.Builder table = Table.builder();
-        layout.addColumns(table, rows);
-        outputs.addTargets(table, rows);
-
+        TribuoTable<T> data = TribuoTable.of(examples, validation, outputs, categoricalSeparator, absentFeaturesAreMissing);
         LOG.info(() -> getClass().getSimpleName() + " training on " + examples.size() + " examples"
+                + (data.unlabelled() == 0 ? "" : " (" + data.unlabelled() + " unlabelled)")
                 + (validation == null ? "" : " with " + validation.size() + " validation examples") + ", "
-                + layout.columnNames().size() + " feature columns " + layout + "\n" + config.describe());
-        NptModel npt = new NptTrainer(config, both(progressLogger(), listener)).fit(table.build(), outputs.targetNames(), roles);
+                + data.layout().columnNames().size() + " feature columns " + data.layout() + "\n" + config.describe()
+                + (variants.isEmpty() ? "" : "\nSweep over " + variants));
+        TrainingListener progress = both(progressLogger(), listener);
+        SweepResult sweep = null;
+        NptModel npt;
+        if (variants.isEmpty()) {
+            npt = new NptTrainer(config, progress).fit(data.table(), outputs.targetNames(), data.roles());
+        } else {
+            SweepResult result = new NptSweep(sweepVariants(nptSeed), progress).fit(data.table(), outputs.targetNames(), data.roles());
+            LOG.info(() -> "Sweep chose '" + result.chosenName() + "':\n" + result.describe());
+            npt = result.model();
+            sweep = result;
+        }
         TrainingSummary summary = npt.summary();
         LOG.info(() -> String.format("NPT trained in %.1f s: %d steps, best step %d, validation loss %.4f, device %s",
                 summary.trainingMillis() / 1000.0, summary.steps(), summary.bestStep(), summary.bestValidationLoss(),
                 summary.device()));
-
-        Map<String, Provenance> instance = instanceProvenance(runProvenance, npt, nptSeed);
-        if (validation != null) {
-            instance.put("npt-validation-data", validation.getProvenance());
-        }
+        Map<String, Provenance> instance = new ModelFacts(npt, nptSeed, data.unlabelled(), sweep, validation).withRun(runProvenance);
         ModelProvenance provenance = new ModelProvenance(NptTribuoModel.class.getName(), OffsetDateTime.now(),
                 examples.getProvenance(), trainerProvenance, instance);
-        return new NptTribuoModel<>("npt-model", provenance, featureMap, outputInfo, layout, npt);
+        return new NptTribuoModel<>("npt-model", provenance, examples.getFeatureIDMap(), outputInfo, data.layout(), npt);
     }
 
     private static TrainingListener both(TrainingListener a, TrainingListener b) {
@@ -257,9 +289,9 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
         if (examples.size() == 0) {
             throw new IllegalArgumentException("Cannot train NPT on an empty dataset");
         }
-        if (examples.getOutputInfo().getUnknownCount() > 0) {
-            throw new IllegalArgumentException("The dataset has " + examples.getOutputInfo().getUnknownCount()
-                    + " examples with unknown outputs; NPT is supervised and needs every output");
+        if (examples.getOutputIDInfo().size() == 0) {
+            throw new IllegalArgumentException("Every example of the dataset has an unknown output; NPT needs labelled "
+                    + "examples to learn from (unknown outputs are its unlabelled rows)");
         }
         Class<?> found = examples.getOutputIDInfo().getDomain().iterator().next().getClass();
         if (!outputClass.isAssignableFrom(found)) {
@@ -284,19 +316,6 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
                 LOG.info(p::format);
             }
         };
-    }
-
-    /** Run provenance, plus what the model's results depend on beyond the trainer's fields. */
-    private static Map<String, Provenance> instanceProvenance(Map<String, Provenance> runProvenance, NptModel npt, long nptSeed) {
-        Map<String, Provenance> out = new HashMap<>(runProvenance);
-        TrainingSummary s = npt.summary();
-        out.put("npt-seed", new LongProvenance("npt-seed", nptSeed));
-        out.put("npt-device", new StringProvenance("npt-device", s.device()));
-        out.put("djl-version", new StringProvenance("djl-version", ai.djl.engine.Engine.getDjlVersion()));
-        out.put("pytorch-version", new StringProvenance("pytorch-version", ai.djl.engine.Engine.getEngine("PyTorch").getVersion()));
-        out.put("npt-configuration", new StringProvenance("npt-configuration", npt.config().toMap().toString()));
-        out.put("npt-best-step", new LongProvenance("npt-best-step", s.bestStep()));
-        return out;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.tribuo.Example;
 import org.tribuo.Prediction;
 import org.tribuo.classification.ImmutableLabelInfo;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
 
 /** A {@link Label} is one categorical target column; predictions carry every class's probability. */
 final class LabelColumns implements OutputColumns<Label> {
@@ -38,7 +39,9 @@ final class LabelColumns implements OutputColumns<Label> {
     public void addTargets(Table.Builder table, List<? extends Example<Label>> examples) {
         String[] values = new String[examples.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = examples.get(i).getOutput().getLabel();
+            Label label = examples.get(i).getOutput();
+            // An unknown output is an unlabelled row: a missing target cell.
+            values[i] = LabelFactory.UNKNOWN_LABEL.equals(label) ? null : label.getLabel();
         }
         table.add(new CategoricalColumn(TARGET, values));
     }

@@ -1,5 +1,6 @@
 package org.npt4j.tribuo;
 
+import java.util.List;
 import org.npt4j.core.NptConfig;
 import org.tribuo.classification.Label;
 
@@ -28,5 +29,16 @@ public final class NptClassificationTrainer extends AbstractNptTrainer<Label> {
      */
     public NptClassificationTrainer(NptConfig config) {
         super(Label.class, config);
+    }
+
+    /**
+     * A sweep: every variant changes some of {@code config}'s settings, all train on the same rows,
+     * and the one with the lowest validation target loss is kept.
+     *
+     * @param config the variants' common settings; its seed becomes the trainer's seed
+     * @param variants the variants, in order
+     */
+    public NptClassificationTrainer(NptConfig config, List<NptVariant> variants) {
+        super(Label.class, config, variants);
     }
 }

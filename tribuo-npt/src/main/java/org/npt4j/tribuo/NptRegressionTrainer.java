@@ -1,5 +1,6 @@
 package org.npt4j.tribuo;
 
+import java.util.List;
 import org.npt4j.core.NptConfig;
 import org.tribuo.regression.Regressor;
 
@@ -28,5 +29,16 @@ public final class NptRegressionTrainer extends AbstractNptTrainer<Regressor> {
      */
     public NptRegressionTrainer(NptConfig config) {
         super(Regressor.class, config);
+    }
+
+    /**
+     * A sweep: every variant changes some of {@code config}'s settings, all train on the same rows,
+     * and the one with the lowest validation target loss is kept.
+     *
+     * @param config the variants' common settings; its seed becomes the trainer's seed
+     * @param variants the variants, in order
+     */
+    public NptRegressionTrainer(NptConfig config, List<NptVariant> variants) {
+        super(Regressor.class, config, variants);
     }
 }

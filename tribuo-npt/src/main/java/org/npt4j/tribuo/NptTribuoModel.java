@@ -121,12 +121,31 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
         return out;
     }
 
+    /**
+     * Scores the examples together in one pass in which they attend to one another as well as to
+     * the training rows: the reference's evaluation of its test rows, for reproducing the paper's
+     * semi-supervised protocol ({@link NptModel#predictJointly}). Unlike {@link #predict(Iterable)},
+     * a prediction then depends on the other examples passed with it.
+     *
+     * @param examples the examples, all scored at once
+     * @return one prediction per example, in order
+     */
+    public List<Prediction<T>> predictJointly(Iterable<Example<T>> examples) {
+        List<Example<T>> all = new ArrayList<>();
+        examples.forEach(all::add);
+        return predictChunk(all, true);
+    }
+
     private List<Prediction<T>> predictChunk(List<Example<T>> examples) {
+        return predictChunk(examples, false);
+    }
+
+    private List<Prediction<T>> predictChunk(List<Example<T>> examples, boolean jointly) {
         int[] used = new int[examples.size()];
         for (int i = 0; i < used.length; i++) {
             used[i] = knownFeatures(examples.get(i));
         }
-        Predictions predictions = score(examples);
+        Predictions predictions = jointly ? npt.predictJointly(table(examples)) : score(examples);
         List<Prediction<T>> out = new ArrayList<>(used.length);
         for (int i = 0; i < used.length; i++) {
             out.add(outputs.prediction(predictions, i, used[i], examples.get(i)));

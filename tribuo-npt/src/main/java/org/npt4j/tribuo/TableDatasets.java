@@ -24,7 +24,9 @@ import org.tribuo.regression.Regressor;
  * Turns an npt4j {@link Table} into a Tribuo dataset the way Tribuo's own loaders shape data:
  * numeric columns become features of the same name, categorical columns one-hot features
  * {@code column@value}, and missing cells are absent. Every Tribuo trainer can use the result, and
- * NPT's trainers regroup the one-hot features into categorical columns again.
+ * NPT's trainers regroup the one-hot features into categorical columns again. A row whose targets
+ * are all missing gets the output factory's unknown output, Tribuo's form of an unlabelled example
+ * (NPT's trainers learn from its features; Tribuo's other trainers cannot use it).
  */
 public final class TableDatasets {
 
@@ -34,26 +36,23 @@ public final class TableDatasets {
      * @param table the table
      * @param target a categorical column: the label
      * @param name a name for the data source in provenance
-     * @return one example per row
-     * @throws IllegalArgumentException if the target is not categorical or has a missing cell
+     * @return one example per row; a row without a label has {@link LabelFactory#UNKNOWN_LABEL}
+     * @throws IllegalArgumentException if the target is not categorical
      */
     public static MutableDataset<Label> classification(Table table, String target, String name) {
         if (!(table.column(target) instanceof CategoricalColumn labels)) {
             throw new IllegalArgumentException("Column '" + target + "' is numeric; a classification target must be categorical");
         }
-        return dataset(table, List.of(target), new LabelFactory(), name, i -> {
-            if (labels.isMissing(i)) {
-                throw new IllegalArgumentException("Row " + i + " has no value in target column '" + target + "'");
-            }
-            return new Label(labels.get(i));
-        });
+        return dataset(table, List.of(target), new LabelFactory(), name,
+                i -> labels.isMissing(i) ? LabelFactory.UNKNOWN_LABEL : new Label(labels.get(i)));
     }
 
     /**
      * @param table the table
      * @param targets numeric columns: the regression dimensions
      * @param name a name for the data source in provenance
-     * @return one example per row, with a regressor over all target columns
+     * @return one example per row, with a regressor over all target columns; a row missing every
+     *     target has {@link RegressionFactory#UNKNOWN_REGRESSOR}, one missing some has NaN in those dimensions
      * @throws IllegalArgumentException if a target is not numeric
      */
     public static MutableDataset<Regressor> regression(Table table, List<String> targets, String name) {
@@ -67,10 +66,12 @@ public final class TableDatasets {
         String[] names = targets.toArray(String[]::new);
         return dataset(table, targets, new RegressionFactory(), name, i -> {
             double[] values = new double[names.length];
+            boolean any = false;
             for (int d = 0; d < names.length; d++) {
                 values[d] = columns.get(d).get(i);
+                any |= !columns.get(d).isMissing(i);
             }
-            return new Regressor(names, values);
+            return any ? new Regressor(names, values) : RegressionFactory.UNKNOWN_REGRESSOR;
         });
     }
 

@@ -35,11 +35,13 @@ class TribuoBadInputTest {
     }
 
     @Test
-    void unknownOutputsAreRefused() {
-        List<Example<Label>> examples = new ArrayList<>(TribuoFixtures.breastCancer(20).getData());
-        examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, new String[] {"radius_mean"}, new double[] {1}));
+    void aDatasetOfUnknownOutputsOnlyIsRefused() {
+        List<Example<Label>> examples = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, new String[] {"radius_mean"}, new double[] {i}));
+        }
         rejects(() -> new NptClassificationTrainer(TribuoFixtures.tiny().build())
-                .train(TribuoFixtures.dataset(examples, new LabelFactory(), "unknown")), "unknown outputs");
+                .train(TribuoFixtures.dataset(examples, new LabelFactory(), "unknown")), "unknown output", "labelled");
     }
 
     @Test

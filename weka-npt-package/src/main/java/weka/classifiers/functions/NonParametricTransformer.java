@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Vector;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
-import org.npt4j.core.inference.ClassPredictions;
+import org.npt4j.core.Settings;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.inference.Predictions;
 import org.npt4j.core.table.Table;
@@ -22,7 +22,7 @@ import org.npt4j.weka.InstancesTable;
 import org.npt4j.weka.NptClassifierProperties;
 import org.npt4j.weka.ProgressReporter;
 import org.npt4j.weka.SettingOptions;
-import weka.core.Attribute;
+import org.npt4j.weka.WekaDistributions;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
@@ -84,7 +84,8 @@ public class NonParametricTransformer extends NptClassifierProperties implements
                 + "attributes. Trained by masking attribute values and class labels at random, it learns to "
                 + "predict an instance from the instances it resembles as well as from its own attributes. At "
                 + "prediction time the training instances are the context each new instance attends to, so a "
-                + "trained model carries them (like a nearest-neighbour method). Missing values are handled "
+                + "trained model carries them (like a nearest-neighbour method). Training instances with a missing "
+                + "class are unlabelled rows: their attribute values take part in training (unlabelledRows). Missing values are handled "
                 + "natively, without imputation. The default preset CPU_FAST is a small model that trains in "
                 + "about a minute on a laptop; PAPER is the paper's NPT-Base, best run on a GPU.\n\n"
                 + "For more information, see:\n\n" + getTechnicalInformation().toString();
@@ -162,12 +163,14 @@ public class NonParametricTransformer extends NptClassifierProperties implements
     public void buildClassifier(Instances data) throws Exception {
         getCapabilities().testWithFail(data);
         NptConfig config = nptConfig();
-        data = new Instances(data);
-        data.deleteWithMissingClass();
+        Instances labelled = new Instances(data);
+        labelled.deleteWithMissingClass();
+        // Instances with a missing class are NPT's unlabelled rows, unless the configuration drops them.
+        data = config.get(Settings.UNLABELLED_ROWS) ? new Instances(data) : labelled;
         m_model = null;
         m_header = new Instances(data, 0);
         m_features = InstancesTable.usableFeatures(data);
-        m_fallback = Fallback.ifNeeded(data, m_features);
+        m_fallback = Fallback.ifNeeded(labelled, m_features);
         if (m_fallback != null) {
             return;
         }
@@ -215,24 +218,10 @@ public class NonParametricTransformer extends NptClassifierProperties implements
             Table rows = InstancesTable.of(new Instances(instances, from, to - from), m_features);
             Predictions p = ContextClassLoader.call(() -> m_model.predict(rows));
             for (int i = from; i < to; i++) {
-                out[i] = distribution(p, i - from);
+                out[i] = WekaDistributions.of(p, i - from, m_header.classAttribute());
             }
         }
         return out;
-    }
-
-    private double[] distribution(Predictions p, int row) {
-        Attribute classAttribute = m_header.classAttribute();
-        if (classAttribute.isNominal()) {
-            ClassPredictions classes = p.classes(classAttribute.name());
-            double[] probabilities = classes.probabilities(row);
-            double[] dist = new double[classAttribute.numValues()];
-            for (int k = 0; k < probabilities.length; k++) {
-                dist[classAttribute.indexOfValue(classes.categories().get(k))] = probabilities[k];
-            }
-            return dist;
-        }
-        return new double[] {p.values(classAttribute.name()).value(row)};
     }
 
     // Logging, serialization, description

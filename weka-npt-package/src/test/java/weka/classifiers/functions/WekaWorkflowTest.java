@@ -62,6 +62,25 @@ class WekaWorkflowTest {
     }
 
     @Test
+    void instancesWithAMissingClassAreUnlabelledRowsUnlessTurnedOff() throws Exception {
+        Instances data = load("iris.arff");
+        int unlabelled = 0;
+        for (int i = 0; i < data.numInstances(); i += 3) {
+            data.instance(i).setClassMissing();
+            unlabelled++;
+        }
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        npt.buildClassifier(data);
+        assertTrue(npt.toString().contains(unlabelled + " unlabelled"), npt.toString());
+        assertTrue(npt.toString().contains("Context: " + (data.numInstances() - unlabelled) + " training instances"), npt.toString());
+        assertEquals(150, data.numInstances(), "the caller's data are left whole");
+
+        npt.setUnlabelledRows(false);
+        npt.buildClassifier(data);
+        assertTrue(npt.toString().contains(" 0 unlabelled"), npt.toString());
+    }
+
+    @Test
     void optionsRoundTripAndAPresetSetsEverySetting() throws Exception {
         NonParametricTransformer npt = new NonParametricTransformer();
         npt.setOptions(new String[] {"-preset", "PAPER", "-steps", "7", "-no-abd", "-S", "3"});
