@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npt4j.experiments.progress.ProgressDisplay;
@@ -120,7 +122,12 @@ public final class Compare {
             List<Metric> metrics = new ArrayList<>(quality);
             metrics.addAll(Metric.timings());
             Summary summary = new Summary(outcome.results(), names, metrics);
-            ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, quality);
+            Map<String, String> given = new LinkedHashMap<>();
+            boolean validation = splits.stream().anyMatch(Split::hasValidation);
+            for (int t = 0; t < names.size(); t++) {
+                given.put(names.get(t), FoldDatasets.describe(experiment.trainers().get(t), experiment.protocol(), validation));
+            }
+            ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, quality, given);
             files.write(outcome.splits(), experiment.source().table().rowCount(), outcome.results());
             out.println();
             out.print(files.textTable());

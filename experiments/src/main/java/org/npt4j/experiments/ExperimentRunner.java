@@ -11,20 +11,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.npt4j.core.table.Table;
 import org.npt4j.experiments.progress.ProgressDisplay;
 import org.npt4j.experiments.protocol.Split;
 import org.npt4j.experiments.report.AtomicFiles;
+import org.npt4j.experiments.report.PredictionsCsv;
 import org.npt4j.experiments.report.ResultFiles;
 import org.npt4j.experiments.score.FoldResult;
 import org.npt4j.experiments.score.Metric;
 import org.npt4j.experiments.score.Scorer;
 import org.npt4j.experiments.score.Task;
-import org.npt4j.tribuo.TableDatasets;
+import org.npt4j.tribuo.NptTribuoModel;
 import org.npt4j.tribuo.ValidatingTrainer;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 
@@ -32,11 +31,11 @@ import org.tribuo.Trainer;
  * Runs an {@link Experiment}: splits the table once, then trains and scores every trainer on every
  * split, in the same order each time, writing each fold's model provenance as it goes.
  *
- * <p>All trainers get the same Tribuo datasets for a split: numeric columns as features,
- * categorical columns one-hot ({@code column@value}), which is the form Tribuo's XGBoost, tree and
- * linear trainers take, and which NPT's trainers regroup into categorical columns. Under a protocol
- * with a validation set, trainers that take one ({@link ValidatingTrainer}, NPT's) get it for
- * checkpoint selection; the others do not use it.
+ * <p>All trainers get Tribuo datasets of the same form: numeric columns as features, categorical
+ * columns one-hot ({@code column@value}), which is the form Tribuo's XGBoost, tree and linear
+ * trainers take, and which NPT's trainers regroup into categorical columns. Which rows each trainer
+ * learns from is the protocol's choice ({@link FoldDatasets}); every trainer is scored on the same
+ * test rows, and each fold's predictions are written beside its provenance.
  */
 public final class ExperimentRunner {
 
@@ -78,17 +77,14 @@ public final class ExperimentRunner {
      */
     public Outcome run(List<Split> splits) throws IOException {
         TableSource source = experiment.source();
-        Table table = source.table();
         Task task = source.task();
         List<FoldResult> results = new ArrayList<>();
         List<Trainer<?>> trainers = experiment.trainers();
         try {
             for (Split split : splits) {
-                Dataset<?> train = dataset(table, split.train(), task, split, "train");
-                Dataset<?> validation = split.hasValidation() ? dataset(table, split.validation(), task, split, "validation") : null;
-                Dataset<?> test = dataset(table, split.test(), task, split, "test");
+                FoldDatasets data = new FoldDatasets(source, split, experiment.protocol());
                 for (int t = 0; t < trainers.size(); t++) {
-                    results.add(runOne(names.get(t), trainers.get(t), split, train, validation, test, task));
+                    results.add(runOne(names.get(t), trainers.get(t), split, data.forTrainer(trainers.get(t)), data.test(), task));
                 }
             }
         } finally {
@@ -98,16 +94,16 @@ public final class ExperimentRunner {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private FoldResult runOne(String name, Trainer trainer, Split split, Dataset train, Dataset validation, Dataset test, Task task)
+    private FoldResult runOne(String name, Trainer trainer, Split split, FoldDatasets.TrainingData data, Dataset test, Task task)
             throws IOException {
         display.started(name, split.index());
-        Map<String, Provenance> run = runProvenance(split);
+        Map<String, Provenance> run = runProvenance(split, trainer);
         long start = System.nanoTime();
         Model<?> model;
         try {
             model = trainer instanceof ValidatingTrainer v
-                    ? v.train(train, validation, run, display::step)
-                    : trainer.train(train, run);
+                    ? v.train(data.examples(), data.validation(), run, display::step)
+                    : trainer.train(data.examples(), run);
         } catch (RuntimeException e) {
             throw new TrainerFailedException(name, split.index(), "training", e);
         }
@@ -115,7 +111,8 @@ public final class ExperimentRunner {
         try {
             List<? extends Prediction<?>> predictions;
             try {
-                predictions = model.predict(test);
+                predictions = model instanceof NptTribuoModel npt && experiment.protocol().jointTestPrediction()
+                        ? npt.predictJointly(test) : model.predict(test);
             } catch (RuntimeException e) {
                 throw new TrainerFailedException(name, split.index(), "prediction", e);
             }
@@ -125,6 +122,8 @@ public final class ExperimentRunner {
             scores.put(Metric.PREDICT_MS_PER_ROW, (predicted - trained) / 1e6 / test.size());
             String file = ResultFiles.provenanceFile(name, split.index());
             AtomicFiles.write(folder.resolve(file), json.serializeToString(ProvenanceUtil.marshalProvenance(model.getProvenance())));
+            AtomicFiles.write(folder.resolve(ResultFiles.predictionsFile(name, split.index())),
+                    PredictionsCsv.of(split.test(), test, predictions));
             FoldResult result = new FoldResult(name, split.index(), scores, file);
             display.finished(result);
             return result;
@@ -139,21 +138,15 @@ public final class ExperimentRunner {
         }
     }
 
-    private Map<String, Provenance> runProvenance(Split split) {
+    private Map<String, Provenance> runProvenance(Split split, Trainer<?> trainer) {
         Map<String, Provenance> out = new LinkedHashMap<>();
+        out.put("rows-given", new StringProvenance("rows-given",
+                FoldDatasets.describe(trainer, experiment.protocol(), split.hasValidation())));
         out.put("experiment", new StringProvenance("experiment", experiment.name()));
         out.put("fold", new IntProvenance("fold", split.index()));
         out.put("protocol", new StringProvenance("protocol", experiment.protocol().describe(experiment.source().task())));
         out.put("data-file", new StringProvenance("data-file", experiment.source().file().toString()));
         out.put("data-sha256", new StringProvenance("data-sha256", experiment.source().sha256()));
         return out;
-    }
-
-    private MutableDataset<?> dataset(Table table, int[] rows, Task task, Split split, String part) {
-        Table t = table.selectRows(rows);
-        String response = experiment.source().response();
-        String name = experiment.source().file().getFileName() + " fold " + split.index() + " " + part;
-        return task == Task.CLASSIFICATION ? TableDatasets.classification(t, response, name)
-                : TableDatasets.regression(t, List.of(response), name);
     }
 }

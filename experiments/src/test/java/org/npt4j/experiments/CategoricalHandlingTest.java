@@ -26,7 +26,7 @@ class CategoricalHandlingTest {
     @Test
     void bostonsChasAndRadAreOneHotForTribuoAndCategoricalForNpt() {
         TableSource boston;
-        try (ConfigurationManager cm = new ConfigurationManager("configs/boston.xml")) {
+        try (ConfigurationManager cm = new ConfigurationManager("configs/boston-paper-protocol-cpu-preset.xml")) {
             boston = (TableSource) cm.lookup("boston");
         }
         assertEquals(List.of("CHAS", "RAD"), boston.categoricalFeatures());

@@ -15,9 +15,9 @@ public final class KFoldProtocol extends ShuffledProtocol {
     @Config(description = "Number of folds, 2 or more.")
     private int folds = 5;
 
-    /** For OLCUT; the seed defaults to 1. */
+    /** For OLCUT; the seed defaults to 1, and training is supervised unless semiSupervised is set. */
     private KFoldProtocol() {
-        super(1L);
+        super(1L, false);
     }
 
     /**
@@ -25,7 +25,7 @@ public final class KFoldProtocol extends ShuffledProtocol {
      * @param seed the shuffle's seed
      */
     public KFoldProtocol(int folds, long seed) {
-        super(seed);
+        super(seed, false);
         this.folds = folds;
         postConfig();
     }
@@ -49,6 +49,12 @@ public final class KFoldProtocol extends ShuffledProtocol {
             out.add(new Split(g, Folds.select(all, group, g, false), new int[0], Folds.select(all, group, g, true)));
         }
         return out;
+    }
+
+    /** There are no validation rows: every trainer learns from the same training rows. */
+    @Override
+    public boolean baselinesTrainOnValidation() {
+        return false;
     }
 
     @Override

@@ -23,4 +23,23 @@ public interface Protocol extends Configurable {
      * @return a one-line description for the results' header and provenance
      */
     String describe(Task task);
+
+    /**
+     * @return whether trainers that take unlabelled examples (NPT's) also get each split's test rows
+     *     with their outputs unknown, as the NPT paper trains; the other trainers never see them
+     */
+    boolean semiSupervised();
+
+    /**
+     * @return whether trainers that cannot use a validation set learn from the training and
+     *     validation rows together, so that every trainer gets the same labelled rows; where false
+     *     they learn from the training rows alone. Meaningless when the splits have no validation rows.
+     */
+    boolean baselinesTrainOnValidation();
+
+    /**
+     * @return whether NPT scores each split's test rows together, attending to one another as in the
+     *     reference's evaluation (paper-exact), instead of each row against its context alone
+     */
+    boolean jointTestPrediction();
 }

@@ -16,9 +16,32 @@ abstract class ShuffledProtocol implements Protocol {
     @Config(description = "Keep each class's share in every fold and validation set (classification only).")
     private boolean stratified = true;
 
-    /** @param seed the seed, which OLCUT overwrites where the configuration sets one */
-    ShuffledProtocol(long seed) {
+    @Config(description = "Give trainers that take unlabelled examples (NPT) each split's test rows with unknown outputs, "
+            + "as the NPT paper trains (semi-supervised); other trainers never see them, and no trainer sees a test label.")
+    private boolean semiSupervised;
+
+    @Config(description = "Score NPT's test rows of a split in one pass in which they attend to one another, as the "
+            + "reference evaluates (paper-exact); false scores each test row against NPT's context alone, so that a "
+            + "prediction depends on nothing but its own row.")
+    private boolean jointTestPrediction = false;
+
+    /**
+     * @param seed the seed, which OLCUT overwrites where the configuration sets one
+     * @param semiSupervised the protocol's default for {@link #semiSupervised()}
+     */
+    ShuffledProtocol(long seed, boolean semiSupervised) {
         this.seed = seed;
+        this.semiSupervised = semiSupervised;
+    }
+
+    @Override
+    public final boolean semiSupervised() {
+        return semiSupervised;
+    }
+
+    @Override
+    public final boolean jointTestPrediction() {
+        return jointTestPrediction;
     }
 
     /** @return a generator for the shuffles, the same for every run with this seed */
@@ -36,9 +59,17 @@ abstract class ShuffledProtocol implements Protocol {
 
     @Override
     public final String describe(Task task) {
-        return describeSplits() + (stratified && task == Task.CLASSIFICATION ? " (stratified)" : "") + ", seed " + seed;
+        return describeSplits() + (stratified && task == Task.CLASSIFICATION ? " (stratified)" : "") + ", seed " + seed
+                + (semiSupervised ? ", semi-supervised (NPT also gets the test rows' features, never their labels)" : "")
+                + (jointTestPrediction ? ", NPT scores the test rows jointly (paper-exact)" : "")
+                + describeBaselines();
     }
 
     /** @return the splits' part of {@link #describe}, which adds the stratification and seed */
     abstract String describeSplits();
+
+    /** @return how the baselines' rows are chosen, for {@link #describe}: empty where there is no choice */
+    String describeBaselines() {
+        return "";
+    }
 }

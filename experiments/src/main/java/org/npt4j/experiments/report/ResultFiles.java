@@ -3,8 +3,10 @@ package org.npt4j.experiments.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npt4j.experiments.protocol.Split;
@@ -14,8 +16,9 @@ import org.npt4j.experiments.score.Metric;
 /**
  * Writes a finished experiment's files into its output folder: {@code summary.md} and
  * {@code summary.csv} (mean ± s.e. per trainer), {@code folds.csv} (every fold's scores),
- * {@code splits.csv} (each row's role in each split) and {@code comparison.png}. Each file is written
- * whole or not at all.
+ * {@code splits.csv} (each row's role in each split) and {@code comparison.png}; the runner adds
+ * each fold's {@code provenance/} and {@code predictions/} as it goes. Every table says which rows
+ * each trainer was given. Each file is written whole or not at all.
  */
 public final class ResultFiles {
 
@@ -26,6 +29,7 @@ public final class ResultFiles {
     private final String description;
     private final Summary summary;
     private final List<Metric> quality;
+    private final Map<String, String> given;
 
     /**
      * @param folder the run's output folder
@@ -33,13 +37,16 @@ public final class ResultFiles {
      * @param description the dataset and protocol in one line, under the heading
      * @param summary the comparison
      * @param quality the quality metrics among the summary's, whose best mean is marked and which are charted
+     * @param given per trainer, in a few words, which rows it was given (printed under the tables)
      */
-    public ResultFiles(Path folder, String heading, String description, Summary summary, List<Metric> quality) {
+    public ResultFiles(Path folder, String heading, String description, Summary summary, List<Metric> quality,
+            Map<String, String> given) {
         this.folder = folder;
         this.heading = heading;
         this.description = description;
         this.summary = summary;
         this.quality = List.copyOf(quality);
+        this.given = new LinkedHashMap<>(given);
     }
 
     /**
@@ -54,9 +61,27 @@ public final class ResultFiles {
         return "provenance/" + safe(trainer) + "-fold-" + fold + ".json";
     }
 
+    /**
+     * Where a fold's predictions go ({@link PredictionsCsv}).
+     *
+     * @param trainer the trainer's name
+     * @param fold the fold's index
+     * @return the file, relative to the output folder
+     */
+    public static String predictionsFile(String trainer, int fold) {
+        return "predictions/" + safe(trainer) + "-fold-" + fold + ".csv";
+    }
+
     /** @return the comparison as an aligned text table, the best mean of each quality metric marked with * */
     public String textTable() {
-        return table(true).plain();
+        return table(true).plain() + givenLines("");
+    }
+
+    /** One line per trainer saying which rows it was given. */
+    private String givenLines(String bullet) {
+        StringBuilder sb = new StringBuilder();
+        given.forEach((trainer, text) -> sb.append(bullet).append(trainer).append(": ").append(text).append('\n'));
+        return sb.toString();
     }
 
     /**
@@ -103,6 +128,7 @@ public final class ResultFiles {
 
     private String markdown(int folds) {
         return "# " + heading + "\n\n" + description + ".\n\n" + table(false).markdown()
+                + "\nWhat each trainer was given:\n\n" + givenLines("- ")
                 + "\nMean ± standard error over " + folds + " folds; times are means per fold (training) and per test row "
                 + "(prediction). Best mean per metric: " + bestList() + ".\n";
     }
@@ -182,7 +208,8 @@ public final class ResultFiles {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
-    private static String csv(String s) {
+    /** @return the text as one CSV field, quoted where it must be */
+    static String csv(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
