@@ -154,6 +154,9 @@ public final class Settings {
     /** The random seed. */
     public static final Setting<Long> SEED = define("seed", 42L, any(), TRAINING, "Random seed", "Seed for initialisation, masking, dropout and splits; the same seed gives the same model on CPU.");
 
+    /** Whether to refuse, before the first step, a CPU fit that cannot fit in memory. */
+    public static final Setting<Boolean> MEMORY_CHECK = define("memoryCheck", true, any(), TRAINING, "Check memory before training", "Before training on the CPU, compare the estimated memory need with the memory available to the process and stop with advice when it cannot fit.");
+
     /** New rows scored per forward pass. */
     public static final Setting<Integer> PREDICTION_BATCH_SIZE = define("predictionBatchSize", 256, atLeast(1), PREDICTION, "Prediction pass size", "New rows scored together in one forward pass against the stored context; bounds memory.");
 

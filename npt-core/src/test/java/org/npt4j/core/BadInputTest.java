@@ -99,6 +99,12 @@ class BadInputTest {
     }
 
     @Test
+    void aValueThatOverflowsWhenStandardisedIsRefusedNamingItsColumn() {
+        Table huge = Table.builder().numeric("x", new double[] {3, 1e300}).categorical("colour", new String[] {"red", "blue"}).build();
+        assertMessage(NptInputException.class, () -> model.predict(huge), "'x'", "row 1", "1.0E300", "overflows");
+    }
+
+    @Test
     void wrongRowRoleCount() {
         Table t = Fixtures.rings(10, 1);
         assertMessage(NptInputException.class, () -> trainer().fit(t, List.of("label"), new RowRole[3]), "3 row roles", "10 rows");

@@ -76,6 +76,11 @@ public final class TableEncoder {
             for (int i = 0; i < n; i++) {
                 double v = nc.get(i);
                 out[i] = Double.isNaN(v) ? Float.NaN : enc.encode(v);
+                if (Float.isInfinite(out[i])) {
+                    // Infinite inputs make every output of the row NaN; say which cell is to blame instead.
+                    throw new NptInputException("Column '" + c.name() + "', row " + i + ": value " + v + " cannot be "
+                            + "standardised: (value - mean " + enc.mean() + ") / std " + enc.std() + " overflows 32-bit floats");
+                }
             }
             return out;
         }

@@ -46,7 +46,7 @@ final class ContextScorer {
         EncodedTable queries = TableEncoder.encode(rows, schema, false);
         int[] targets = schema.targetIndices();
         int n = queries.rowCount();
-        float[][][] outputs = new float[targets.length][n][];
+        double[][][] outputs = new double[targets.length][n][];
         int contextCount = context.rowCount();
         float[][][][] attention = recordAttention ? new float[n][][][] : null;
         int layers = 0;
@@ -66,9 +66,14 @@ final class ContextScorer {
                 for (int t = 0; t < targets.length; t++) {
                     int width = schema.column(targets[t]).encoder().outputWidth();
                     for (int q = 0; q < pass.queryRows().length; q++) {
-                        float[] row = new float[width];
-                        System.arraycopy(out.targets()[t], q * width, row, 0, width);
-                        outputs[t][pass.queryRows()[q]] = row;
+                        int row = pass.queryRows()[q];
+                        if (outputs[t][row] == null) {
+                            outputs[t][row] = new double[width];
+                        }
+                        // A query scored against several context chunks gets the average of their outputs.
+                        for (int k = 0; k < width; k++) {
+                            outputs[t][row][k] += pass.share() * out.targets()[t][q * width + k];
+                        }
                     }
                 }
                 if (recordAttention && out.attention().length > 0) {
@@ -88,33 +93,34 @@ final class ContextScorer {
         return new AttendedPredictions(new Predictions(n, columns), maps);
     }
 
-    /** Places a pass's (possibly sampled) context weights at their context row numbers. */
+    /**
+     * Places a pass's context weights at their context row numbers, scaled by the pass's share, so
+     * that a query's weights over all chunks of the context sum to one.
+     */
     private static void scatterAttention(float[][][][] attention, float[][][] pass, PredictionPlan.Pass plan, int contextCount) {
         int ctx = plan.contextRows().length;
         for (int q = 0; q < plan.queryRows().length; q++) {
-            float[][][] row = new float[pass.length][][];
+            int query = plan.queryRows()[q];
+            if (attention[query] == null) {
+                attention[query] = new float[pass.length][][];
+                for (int l = 0; l < pass.length; l++) {
+                    attention[query][l] = new float[pass[l].length][contextCount];
+                }
+            }
             for (int l = 0; l < pass.length; l++) {
-                row[l] = new float[pass[l].length][contextCount];
                 for (int h = 0; h < pass[l].length; h++) {
                     for (int c = 0; c < ctx; c++) {
-                        row[l][h][plan.contextRows()[c]] = pass[l][h][q * ctx + c];
+                        attention[query][l][h][plan.contextRows()[c]] += (float) (plan.share() * pass[l][h][q * ctx + c]);
                     }
                 }
             }
-            attention[plan.queryRows()[q]] = row;
         }
     }
 
-    private static ColumnPrediction decode(ColumnSpec spec, float[][] outputs) {
+    private static ColumnPrediction decode(ColumnSpec spec, double[][] outputs) {
+        checkFinite(spec, outputs);
         if (spec.encoder() instanceof CategoricalEncoder enc) {
-            double[][] p = new double[outputs.length][];
-            for (int i = 0; i < outputs.length; i++) {
-                p[i] = new double[outputs[i].length];
-                for (int c = 0; c < p[i].length; c++) {
-                    p[i][c] = outputs[i][c];
-                }
-            }
-            return new ClassPredictions(spec.name(), enc.categories(), p);
+            return new ClassPredictions(spec.name(), enc.categories(), outputs);
         }
         NumericalEncoder enc = (NumericalEncoder) spec.encoder();
         double[] v = new double[outputs.length];
@@ -122,5 +128,18 @@ final class ContextScorer {
             v[i] = enc.decode(outputs[i][0]);
         }
         return new ValuePredictions(spec.name(), v);
+    }
+
+    /** A NaN output would otherwise become the first class or a NaN value without a word. */
+    static void checkFinite(ColumnSpec spec, double[][] outputs) {
+        for (int i = 0; i < outputs.length; i++) {
+            for (double o : outputs[i]) {
+                if (!Double.isFinite(o)) {
+                    throw new NptPredictionException("The network's output for target column '" + spec.name() + "' is " + o
+                            + " at row " + i + " of the rows scored: the model's weights or that row's values are unusable "
+                            + "(a diverged training run, or values far outside the training data's range)");
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.npt4j.core.inference;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +37,12 @@ public final class NptModel implements AutoCloseable {
     public static final String IDLE_RELEASE_PROPERTY = "npt4j.idleReleaseMillis";
     /** Default of {@link #IDLE_RELEASE_PROPERTY}. */
     public static final long DEFAULT_IDLE_RELEASE_MILLIS = 5000;
+
+    /**
+     * System property: the most bytes {@link #load(InputStream)} and {@link #load(Path)} read as one
+     * model; by default 1 GiB or a quarter of the maximum heap, whichever is smaller.
+     */
+    public static final String MAX_MODEL_BYTES_PROPERTY = "npt4j.maxModelBytes";
 
     private final NptConfig config;
     private final TableSchema schema;
@@ -215,37 +220,51 @@ public final class NptModel implements AutoCloseable {
     }
 
     /**
-     * @param in a stream holding a model written by {@link #save(OutputStream)}
+     * Reads a model written by {@link #save(OutputStream)}. Model files may come from anywhere, so
+     * loading trusts nothing in them: every count and length is checked against the bytes there
+     * are before anything is allocated, and the weights are checked against the configuration and
+     * columns (and loaded once, in native memory freed at once), so that a model that loads can
+     * predict. Whatever is wrong with the data ends in an {@link org.npt4j.core.NptInputException}
+     * that says what and where; see README.md, "Loading models from elsewhere".
+     *
+     * @param in a stream holding one model; read to its end, and not closed
      * @return the model
-     * @throws IOException if reading fails
-     * @throws org.npt4j.core.NptInputException if the stream is not an npt4j model, is truncated,
-     *     or was written by a newer format version
+     * @throws IOException if reading the stream fails
+     * @throws org.npt4j.core.NptInputException if the stream is not an npt4j model, is truncated or
+     *     corrupt, was written by a newer format version, or holds more than {@link
+     *     #MAX_MODEL_BYTES_PROPERTY} bytes
      */
     public static NptModel load(InputStream in) throws IOException {
-        return ModelFormat.read(in);
+        return ModelFormat.read(ModelFormat.readAll(in));
     }
 
     /**
+     * Reads a model file written by {@link #save(Path)}, as {@link #load(InputStream)} does.
+     *
      * @param path a file written by {@link #save(Path)}
      * @return the model
      * @throws IOException if reading fails
+     * @throws org.npt4j.core.NptInputException as {@link #load(InputStream)}, a file over the size
+     *     limit before it is read
      */
     public static NptModel load(Path path) throws IOException {
+        ModelFormat.checkSize(Files.size(path));
         try (InputStream in = Files.newInputStream(path)) {
             return load(in);
         }
     }
 
     /**
-     * @param bytes bytes from {@link #toBytes()}
+     * Reads a model from its bytes, as {@link #load(InputStream)} does; no size limit applies,
+     * since the bytes are already in memory.
+     *
+     * @param bytes bytes from {@link #toBytes()}, nothing before or after them
      * @return the model
+     * @throws org.npt4j.core.NptInputException if the bytes are not a complete, consistent npt4j
+     *     model of a format version this build reads
      */
     public static NptModel fromBytes(byte[] bytes) {
-        try {
-            return load(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ModelFormat.read(bytes);
     }
 
     /** Frees the native memory of the loaded weights; a later prediction loads them again. */

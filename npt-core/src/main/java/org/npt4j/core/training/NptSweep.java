@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.NptConfigException;
 import org.npt4j.core.NptInputException;
+import org.npt4j.core.encoding.SchemaFitter;
 import org.npt4j.core.inference.NptModel;
+import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.table.RowRole;
 import org.npt4j.core.table.RowRoles;
 import org.npt4j.core.table.Table;
@@ -37,7 +39,8 @@ import org.npt4j.core.table.Table;
  * NptModel best = r.model();
  * }</pre>
  *
- * Variants train one after another; only the best model is kept in memory.
+ * Variants train one after another; only the best model is kept in memory. Every variant's memory
+ * need is checked before the first one trains ({@code memoryCheck}).
  */
 public final class NptSweep {
 
@@ -100,6 +103,13 @@ public final class NptSweep {
         if (RowRoles.indicesOf(rows.roles(), RowRole.VALIDATION).length == 0) {
             throw new NptInputException("A sweep chooses its variant on validation rows, and there are none: give "
                     + "validation rows or a validationFraction above 0");
+        }
+        // Every variant is checked before the first trains: a 16-layer variant that cannot fit fails now,
+        // not after hours of its predecessors' training.
+        ColumnLayout layout = ColumnLayout.of(SchemaFitter.fit(rows.table(), targets, rows.roles()));
+        MemoryCheck memory = MemoryCheck.ofThisProcess();
+        for (SweepVariant variant : variants) {
+            memory.verify(variant.config(), layout, rows.roles());
         }
         List<SweepResult.Outcome> outcomes = new ArrayList<>();
         NptModel best = null;

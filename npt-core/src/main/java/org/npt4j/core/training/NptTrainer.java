@@ -12,6 +12,7 @@ import org.npt4j.core.encoding.SchemaFitter;
 import org.npt4j.core.encoding.TableEncoder;
 import org.npt4j.core.encoding.TableSchema;
 import org.npt4j.core.inference.NptModel;
+import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.table.RowRole;
 import org.npt4j.core.table.Table;
 
@@ -76,6 +77,8 @@ public final class NptTrainer {
      *     {@code unlabelledRows} is off
      * @return the fitted model
      * @throws NptInputException if the data cannot be used; the message names the column and row
+     * @throws NptMemoryException (an {@code NptInputException}) if training on the CPU would need more
+     *     memory than the process has; setting {@code memoryCheck} turns this check off
      */
     public NptModel fit(Table table, List<String> targets, RowRole[] roles) {
         Objects.requireNonNull(table, "table");
@@ -84,6 +87,9 @@ public final class NptTrainer {
         FitRows rows = FitRows.prepare(table, targets, roles, config, rng.split());
         RowRole[] effective = rows.roles();
         TableSchema schema = SchemaFitter.fit(rows.table(), targets, effective);
+        // Before encoding and before waiting for the lock: a fit that cannot fit in memory fails in a
+        // moment with advice, not at the OOM killer half-way through training.
+        MemoryCheck.ofThisProcess().verify(config, ColumnLayout.of(schema), effective);
         // Test targets are dropped here, before anything else sees the encoded table.
         EncodedTable truth = TableEncoder.encode(rows.table(), schema, true).withTargetsHidden(rows.testRows());
         TrainingRun.Result result = TrainingLock.run(

@@ -166,6 +166,7 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
 
         void run() {
             for (int step = 1; step <= config.get(STEPS); step++) {
+                stopIfInterrupted(step);
                 MaskedBatch batch = batches.next(rng);
                 double lr = learningRates.at(step);
                 double lambda = tradeoff.at(step);
@@ -179,6 +180,14 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
                 lastLoss = losses[0];
                 lastTargetLoss = losses[2];
                 report(step, losses, lr, lambda, validation);
+            }
+        }
+
+        /** Ends training between steps when asked: the caller's finally blocks then free everything. */
+        private void stopIfInterrupted(int step) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new NptTrainingInterruptedException("NPT training was interrupted before step " + step + " of "
+                        + config.get(STEPS) + "; nothing was kept");
             }
         }
 
