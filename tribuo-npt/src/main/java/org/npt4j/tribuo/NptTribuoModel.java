@@ -5,6 +5,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
@@ -258,7 +259,10 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
     }
 
     /**
-     * Protobuf deserialization, found by Tribuo's {@code ProtoUtil} from the class name.
+     * Protobuf deserialization, found by Tribuo's {@code ProtoUtil} from the class name. Model files
+     * may come from anywhere: every part is checked as it loads (the NPT model as {@link
+     * NptModel#fromBytes} does, weights included) and against the others, and whatever is wrong
+     * ends in one of the exceptions below, with a message saying what.
      *
      * @param version the serialized version
      * @param className the class name
@@ -266,7 +270,7 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
      * @return the model
      * @throws InvalidProtocolBufferException if the message is not an NPT model
      * @throws IllegalArgumentException if the version is newer than this class reads
-     * @throws IllegalStateException if the parts of the message do not fit together
+     * @throws IllegalStateException if a part of the message does not load, or the parts do not fit together
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static NptTribuoModel<?> deserializeFromProto(int version, String className, Any message)
@@ -276,7 +280,16 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
                     + CURRENT_VERSION);
         }
         NptTribuoModelProto proto = message.unpack(NptTribuoModelProto.class);
-        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(proto.getMetadata());
+        ModelDataCarrier<?> carrier;
+        OutputColumns<?> outputs;
+        try {
+            carrier = ModelDataCarrier.deserialize(proto.getMetadata());
+            outputs = OutputColumns.forDomain((ImmutableOutputInfo) carrier.outputDomain());
+        } catch (RuntimeException e) {
+            // Tribuo's own parts (provenance, domains) of a corrupt message fail in many ways; say which part.
+            throw new IllegalStateException("Invalid protobuf: the model's name, provenance or domains do not load: "
+                    + e, e);
+        }
         NptModel npt;
         try {
             npt = NptModel.fromBytes(proto.getNptModel().toByteArray());
@@ -284,19 +297,7 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
             throw new IllegalStateException("Invalid protobuf: the NPT model bytes do not load: " + e.getMessage(), e);
         }
         FeatureLayout layout = FeatureLayout.fromProto(proto.getFeatureLayout());
-        OutputColumns<?> outputs;
-        try {
-            outputs = OutputColumns.forDomain((ImmutableOutputInfo) carrier.outputDomain());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Invalid protobuf: " + e.getMessage(), e);
-        }
-        List<String> expected = new ArrayList<>(layout.columnNames());
-        expected.addAll(outputs.targetNames());
-        List<String> found = npt.schema().columns().stream().map(c -> c.name()).toList();
-        if (!new java.util.HashSet<>(found).equals(new java.util.HashSet<>(expected))) {
-            throw new IllegalStateException("Invalid protobuf: the NPT model's columns " + found
-                    + " do not match the feature layout and outputs " + expected);
-        }
+        SavedPartsCheck.check(npt, layout, outputs);
         return new NptTribuoModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), carrier.outputDomain(),
                 layout, npt);
     }
@@ -306,9 +307,33 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
         out.writeObject(npt.toBytes());
     }
 
+    /**
+     * Java deserialization, checked as {@link #deserializeFromProto} is. Reading a stream from
+     * elsewhere also needs an allow-list of classes on the stream: {@link SerialFilter#PATTERN}.
+     */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        npt = NptModel.fromBytes((byte[]) in.readObject());
+        if (!(in.readObject() instanceof byte[] bytes) || layout == null || outputs == null) {
+            throw new InvalidObjectException("Invalid serialized NptTribuoModel: its NPT model bytes, feature layout "
+                    + "or outputs are missing");
+        }
+        try {
+            npt = NptModel.fromBytes(bytes);
+        } catch (NptInputException e) {
+            throw invalid("the NPT model bytes do not load: ", e);
+        }
+        try {
+            SavedPartsCheck.check(npt, layout, outputs);
+        } catch (IllegalStateException e) {
+            throw invalid("", e);
+        }
+    }
+
+    private static InvalidObjectException invalid(String what, RuntimeException cause) {
+        InvalidObjectException e = new InvalidObjectException("Invalid serialized NptTribuoModel: " + what
+                + cause.getMessage());
+        e.initCause(cause);
+        return e;
     }
 
     @Override

@@ -33,6 +33,7 @@ import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
+import weka.core.WekaException;
 import weka.gui.Logger;
 import weka.gui.ProgrammaticProperty;
 
@@ -204,6 +205,10 @@ public class NonParametricTransformer extends NptClassifierProperties implements
     public double[][] distributionsForInstances(Instances instances) throws Exception {
         if (m_model == null && m_fallback == null) {
             throw new Exception("The classifier has not been trained");
+        }
+        String mismatch = m_header.equalHeadersMsg(instances);
+        if (mismatch != null) {
+            throw new WekaException("The instances do not match the training data: " + mismatch);
         }
         double[][] out = new double[instances.numInstances()][];
         if (m_fallback != null) {

@@ -81,6 +81,21 @@ class WekaWorkflowTest {
     }
 
     @Test
+    void instancesWithAnotherHeaderGetWekasClearMessage() throws Exception {
+        Instances train = load("iris.arff");
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        npt.setSteps(2);
+        npt.buildClassifier(train);
+        Instances fewer = new Instances(train);
+        fewer.setClassIndex(-1);
+        fewer.deleteAttributeAt(0);
+        fewer.setClassIndex(fewer.numAttributes() - 1);
+        weka.core.WekaException e = assertThrows(weka.core.WekaException.class, () -> npt.distributionsForInstances(fewer));
+        assertTrue(e.getMessage().contains("do not match the training data"), e.getMessage());
+        assertThrows(weka.core.WekaException.class, () -> npt.distributionForInstance(fewer.instance(0)));
+    }
+
+    @Test
     void optionsRoundTripAndAPresetSetsEverySetting() throws Exception {
         NonParametricTransformer npt = new NonParametricTransformer();
         npt.setOptions(new String[] {"-preset", "PAPER", "-steps", "7", "-no-abd", "-S", "3"});
