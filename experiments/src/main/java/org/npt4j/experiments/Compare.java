@@ -9,13 +9,9 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.config.UsageException;
 import com.oracle.labs.mlrg.olcut.config.io.ConfigLoaderException;
 import com.oracle.labs.mlrg.olcut.config.json.JsonConfigFactory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npt4j.experiments.progress.ProgressDisplay;
 import org.npt4j.experiments.protocol.Split;
-import org.npt4j.experiments.report.AtomicFiles;
+import org.npt4j.experiments.report.FoldLog;
 import org.npt4j.experiments.report.ResultFiles;
 import org.npt4j.experiments.report.Summary;
 import org.npt4j.experiments.score.Metric;
@@ -34,10 +30,25 @@ import org.tribuo.Trainer;
  * The command line: loads an OLCUT config (XML or JSON), runs the named {@link Experiment}, prints
  * the comparison and writes it to the experiment's output folder. Any configured field can be
  * overridden OLCUT's way, e.g. {@code --@npt.steps 200} or {@code --@protocol.folds 10}.
+ * {@code --resume <folder>} finishes an interrupted run in its folder ({@link RunFolder}).
  *
- * <pre>java org.npt4j.experiments.Compare -c configs/quick-start.xml [-e experiment] [--progress auto|bar|log|none]</pre>
+ * <pre>java org.npt4j.experiments.Compare -c configs/quick-start.xml [-e experiment] [--progress auto|bar|log|none]
+ *java org.npt4j.experiments.Compare --resume results/20250101-120000 [--progress ...]</pre>
+ *
+ * <p>Exit status: {@value #SUCCESS} when every trainer finished every fold, {@value #SOME_FAILED}
+ * when the run finished but some (fold, trainer) failed (the summary names them),
+ * {@value #ERROR} for a configuration, data or file error, {@value #BAD_COMMAND_LINE} for a bad command line.
  */
 public final class Compare {
+
+    /** Exit status: every trainer finished every fold. */
+    public static final int SUCCESS = 0;
+    /** Exit status: a configuration, data or file error, or a resume refused; nothing was compared. */
+    public static final int ERROR = 1;
+    /** Exit status: the command line could not be parsed. */
+    public static final int BAD_COMMAND_LINE = 2;
+    /** Exit status: the run finished and wrote its results, but some trainer failed on some fold. */
+    public static final int SOME_FAILED = 3;
 
     /** Where progress goes. */
     public enum ProgressMode {
@@ -64,6 +75,12 @@ public final class Compare {
         /** Keep the trainers' own INFO logging. */
         @Option(longName = "verbose", usage = "Keep the trainers' own log messages (NPT's and Tribuo's INFO lines).")
         public boolean verbose = false;
+
+        /** An interrupted run's output folder, to finish. */
+        @Option(longName = "resume", usage = "Finish the interrupted run in this output folder: runs only the (fold, trainer) "
+                + "pairs its folds.csv lacks or records as failed. Loads the folder's configuration.xml unless -c is given, "
+                + "which must then describe the same experiment.")
+        public Path resume = null;
 
         @Override
         public String getOptionsDescription() {
@@ -92,67 +109,95 @@ public final class Compare {
      * @param args the command line
      * @param out where results go
      * @param err where errors go
-     * @return the exit status: 0 on success, 1 for a configuration or data error, 2 for a bad command line
+     * @return the exit status: {@value #SUCCESS} on success, {@value #SOME_FAILED} when some (fold, trainer) failed,
+     *     {@value #ERROR} for a configuration, data or file error, {@value #BAD_COMMAND_LINE} for a bad command line
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ConfigurationManager.addFileFormatFactory(new JsonConfigFactory());
         CompareOptions options = new CompareOptions();
-        try (ConfigurationManager cm = new ConfigurationManager(args, options)) {
+        try (ConfigurationManager cm = new ConfigurationManager(RunFolder.configurationArgs(args), options)) {
             if (cm.getUnnamedArguments().length > 0) {
                 err.println("error: unexpected arguments " + String.join(" ", cm.getUnnamedArguments()));
-                return 2;
+                return BAD_COMMAND_LINE;
             }
             if (!options.verbose) {
                 quietTrainerLogs();
             }
-            Experiment experiment = lookup(cm, options.experiment);
-            List<String> names = new ArrayList<>();
-            for (Trainer<?> t : experiment.trainers()) {
-                names.add(cm.getConfiguredName(t).orElse(t.getClass().getSimpleName()));
-            }
-            // Splits first: a table too small for the protocol fails before any folder is made.
-            List<Split> splits = experiment.splits();
-            Path folder = outputFolder(experiment);
-            writeConfiguration(cm, folder);
-            out.println(experiment.heading());
-            out.println(experiment.describe());
-            ProgressDisplay display = display(options.progress, err, names, splits.size());
-            ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, names, folder, display).run(splits);
-            List<Metric> quality = Metric.forTask(experiment.source().task());
-            List<Metric> metrics = new ArrayList<>(quality);
-            metrics.addAll(Metric.timings());
-            Summary summary = new Summary(outcome.results(), names, metrics);
-            Map<String, String> given = new LinkedHashMap<>();
-            boolean validation = splits.stream().anyMatch(Split::hasValidation);
-            for (int t = 0; t < names.size(); t++) {
-                given.put(names.get(t), FoldDatasets.describe(experiment.trainers().get(t), experiment.protocol(), validation));
-            }
-            ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, quality, given);
-            files.write(outcome.splits(), experiment.source().table().rowCount(), outcome.results());
-            out.println();
-            out.print(files.textTable());
-            out.println("mean ± standard error over folds; * marks the best mean");
-            out.println("Results written to " + folder);
-            return 0;
+            return compare(cm, options, out, err);
         } catch (UsageException e) {
             out.println(e.getUsage());
-            return 0;
+            return SUCCESS;
         } catch (ArgumentException e) {
             err.println("error: " + e.getMessage());
-            return 2;
+            return BAD_COMMAND_LINE;
         } catch (PropertyException e) {
             err.println("configuration error: " + describe(e));
-            return 1;
+            return ERROR;
         } catch (ConfigLoaderException e) {
             err.println("configuration error: " + e.getMessage());
-            return 1;
-        } catch (IllegalArgumentException | TrainerFailedException e) {
+            return ERROR;
+        } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
-            return 1;
+            return ERROR;
         } catch (IOException e) {
             err.println("error writing results: " + e.getMessage());
-            return 1;
+            return ERROR;
         }
+    }
+
+    /** Runs the loaded experiment, new or resumed, and reports it; returns the exit status. */
+    private static int compare(ConfigurationManager cm, CompareOptions options, PrintStream out, PrintStream err)
+            throws IOException {
+        Experiment experiment = lookup(cm, options.experiment);
+        List<String> names = new ArrayList<>();
+        for (Trainer<?> t : experiment.trainers()) {
+            names.add(cm.getConfiguredName(t).orElse(t.getClass().getSimpleName()));
+        }
+        // Splits first: a table too small for the protocol fails before any folder is made.
+        List<Split> splits = experiment.splits();
+        List<Metric> quality = Metric.forTask(experiment.source().task());
+        List<Metric> metrics = new ArrayList<>(quality);
+        metrics.addAll(Metric.timings());
+        int runs = splits.size() * names.size();
+        Path folder;
+        FoldLog log;
+        if (options.resume == null) {
+            folder = RunFolder.create(cm, experiment);
+            log = FoldLog.start(folder, names, splits.size(), metrics);
+        } else {
+            folder = RunFolder.resume(cm, options.resume);
+            log = FoldLog.resume(folder, names, splits.size(), metrics);
+        }
+        out.println(experiment.heading());
+        out.println(experiment.describe());
+        if (options.resume != null) {
+            out.println("Resuming " + folder + ": " + log.results().size() + " of " + runs
+                    + " (fold, trainer) results were finished; running the rest");
+        }
+        ProgressDisplay display = display(options.progress, err, names, splits.size());
+        ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, names, folder, display).run(splits, log);
+        Summary summary = new Summary(outcome.results(), names, metrics);
+        Map<String, String> given = new LinkedHashMap<>();
+        boolean validation = splits.stream().anyMatch(Split::hasValidation);
+        for (int t = 0; t < names.size(); t++) {
+            given.put(names.get(t), FoldDatasets.describe(experiment.trainers().get(t), experiment.protocol(), validation));
+        }
+        ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, quality, given);
+        files.write(outcome.splits(), experiment.source().table().rowCount());
+        out.println();
+        out.print(files.textTable());
+        out.println("mean ± standard error over folds; * marks the best mean");
+        out.println("Results written to " + folder);
+        long failed = outcome.results().stream().filter(r -> !r.ok()).count();
+        if (failed == 0) {
+            return SUCCESS;
+        }
+        err.println("error: " + failed + " of " + runs + " (fold, trainer) runs failed and are left out of the means "
+                + "(exit status " + SOME_FAILED + "; --resume " + folder + " retries them):");
+        for (Summary.Failure f : summary.failures()) {
+            err.println("  " + f.describe());
+        }
+        return SOME_FAILED;
     }
 
     private static Experiment lookup(ConfigurationManager cm, String name) {
@@ -175,24 +220,6 @@ public final class Compare {
             deepest = p;
         }
         return deepest.getMessage();
-    }
-
-    private static Path outputFolder(Experiment experiment) throws IOException {
-        Path base = experiment.outputDirectory();
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path folder = base.resolve(stamp);
-        for (int i = 2; Files.exists(folder); i++) {
-            folder = base.resolve(stamp + "-" + i);
-        }
-        Files.createDirectories(folder);
-        return folder;
-    }
-
-    /** The effective configuration, overrides included, so the run can be repeated from the output folder alone. */
-    private static void writeConfiguration(ConfigurationManager cm, Path folder) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        cm.save(bytes, "xml", true);
-        AtomicFiles.write(folder.resolve("configuration.xml"), bytes.toByteArray());
     }
 
     private static ProgressDisplay display(ProgressMode mode, PrintStream err, List<String> names, int folds) {

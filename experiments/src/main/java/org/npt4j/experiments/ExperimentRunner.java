@@ -7,13 +7,16 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.npt4j.experiments.progress.ProgressDisplay;
 import org.npt4j.experiments.protocol.Split;
 import org.npt4j.experiments.report.AtomicFiles;
+import org.npt4j.experiments.report.FoldLog;
 import org.npt4j.experiments.report.PredictionsCsv;
 import org.npt4j.experiments.report.ResultFiles;
 import org.npt4j.experiments.score.FoldResult;
@@ -29,7 +32,15 @@ import org.tribuo.Trainer;
 
 /**
  * Runs an {@link Experiment}: splits the table once, then trains and scores every trainer on every
- * split, in the same order each time, writing each fold's model provenance as it goes.
+ * split, in the same order each time, writing each fold's model provenance, predictions and line of
+ * {@code folds.csv} as it goes. A trainer that fails on a fold is recorded as failed there and the
+ * run goes on; a (fold, trainer) that the {@link FoldLog} already holds (a resumed run) is not run again.
+ *
+ * <p>Before each training the trainer's invocation count is set to the fold's index, the count it has
+ * when it trains on every fold in order (Tribuo's convention for reproducing a trainer's random
+ * draws: NPT's trainer draws each training's seed from it). A model therefore depends only on its
+ * fold, not on which folds this process trained before, so a resumed run trains the models an
+ * uninterrupted one would.
  *
  * <p>All trainers get Tribuo datasets of the same form: numeric columns as features, categorical
  * columns one-hot ({@code column@value}), which is the form Tribuo's XGBoost, tree and linear
@@ -38,6 +49,8 @@ import org.tribuo.Trainer;
  * test rows, and each fold's predictions are written beside its provenance.
  */
 public final class ExperimentRunner {
+
+    private static final Logger LOG = Logger.getLogger(ExperimentRunner.class.getName());
 
     private final Experiment experiment;
     private final List<String> names;
@@ -66,41 +79,62 @@ public final class ExperimentRunner {
      * without depending on the runner.
      *
      * @param splits the splits every trainer ran on
-     * @param results every fold's result, fold by fold, trainers in configuration order
+     * @param results every (fold, trainer)'s result, finished or failed, fold by fold, trainers in configuration order
      */
     public record Outcome(List<Split> splits, List<FoldResult> results) {}
 
     /**
+     * Runs every (fold, trainer) that {@code log} does not hold as finished, recording each result in it.
+     *
      * @param splits the experiment's splits, from {@link Experiment#splits()}
-     * @return the splits and results
-     * @throws IOException if a provenance file cannot be written
+     * @param log where results go, holding those of an interrupted run when resuming
+     * @return the splits and every result, finished or failed
+     * @throws IOException if a result file cannot be written
      */
-    public Outcome run(List<Split> splits) throws IOException {
+    public Outcome run(List<Split> splits, FoldLog log) throws IOException {
         TableSource source = experiment.source();
-        Task task = source.task();
-        List<FoldResult> results = new ArrayList<>();
         List<Trainer<?>> trainers = experiment.trainers();
         try {
             for (Split split : splits) {
+                // Built lazily, so a split every trainer finished before the interruption costs nothing.
                 FoldDatasets data = new FoldDatasets(source, split, experiment.protocol());
                 for (int t = 0; t < trainers.size(); t++) {
-                    results.add(runOne(names.get(t), trainers.get(t), split, data.forTrainer(trainers.get(t)), data.test(), task));
+                    Optional<FoldResult> done = log.finished(names.get(t), split.index());
+                    if (done.isPresent()) {
+                        display.resumed(done.get());
+                        continue;
+                    }
+                    display.started(names.get(t), split.index());
+                    FoldResult result = runOrFail(names.get(t), trainers.get(t), split, data);
+                    // The line is written before it is shown: a fold reported done is a fold on disk.
+                    log.record(result);
+                    display.finished(result);
                 }
             }
         } finally {
             display.close();
         }
-        return new Outcome(splits, results);
+        return new Outcome(splits, log.results());
+    }
+
+    /** Runs one (fold, trainer); a trainer's failure becomes a failed result, so the others go on. */
+    private FoldResult runOrFail(String name, Trainer<?> trainer, Split split, FoldDatasets data) throws IOException {
+        try {
+            return runOne(name, trainer, split, data.forTrainer(trainer), data.test(), experiment.source().task());
+        } catch (TrainerFailedException e) {
+            LOG.log(Level.INFO, e.getMessage(), e);
+            return FoldResult.failed(name, split.index(), e.getMessage());
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private FoldResult runOne(String name, Trainer trainer, Split split, FoldDatasets.TrainingData data, Dataset test, Task task)
             throws IOException {
-        display.started(name, split.index());
         Map<String, Provenance> run = runProvenance(split, trainer);
         long start = System.nanoTime();
         Model<?> model;
         try {
+            positionAt(trainer, split.index());
             model = trainer instanceof ValidatingTrainer v
                     ? v.train(data.examples(), data.validation(), run, display::step)
                     : trainer.train(data.examples(), run);
@@ -117,16 +151,19 @@ public final class ExperimentRunner {
                 throw new TrainerFailedException(name, split.index(), "prediction", e);
             }
             long predicted = System.nanoTime();
-            Map<Metric, Double> scores = new LinkedHashMap<>(Scorer.score(task, model, test, predictions));
+            Map<Metric, Double> scores;
+            try {
+                scores = new LinkedHashMap<>(Scorer.score(task, model, test, predictions));
+            } catch (RuntimeException e) {
+                throw new TrainerFailedException(name, split.index(), "scoring", e);
+            }
             scores.put(Metric.TRAIN_SECONDS, (trained - start) / 1e9);
             scores.put(Metric.PREDICT_MS_PER_ROW, (predicted - trained) / 1e6 / test.size());
             String file = ResultFiles.provenanceFile(name, split.index());
             AtomicFiles.write(folder.resolve(file), json.serializeToString(ProvenanceUtil.marshalProvenance(model.getProvenance())));
             AtomicFiles.write(folder.resolve(ResultFiles.predictionsFile(name, split.index())),
                     PredictionsCsv.of(split.test(), test, predictions));
-            FoldResult result = new FoldResult(name, split.index(), scores, file);
-            display.finished(result);
-            return result;
+            return new FoldResult(name, split.index(), scores, file);
         } finally {
             if (model instanceof AutoCloseable closeable) {
                 try {
@@ -135,6 +172,20 @@ public final class ExperimentRunner {
                     throw new IllegalStateException("Closing " + name + "'s model failed", e);
                 }
             }
+        }
+    }
+
+    /**
+     * Sets the trainer's invocation count to {@code count}. Trainers that keep Tribuo's default
+     * {@code setInvocationCount}, which only logs a warning, are left alone: they have no count to set.
+     */
+    private static void positionAt(Trainer<?> trainer, int count) {
+        try {
+            if (trainer.getClass().getMethod("setInvocationCount", int.class).getDeclaringClass() != Trainer.class) {
+                trainer.setInvocationCount(count);
+            }
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("Trainer declares setInvocationCount", e);
         }
     }
 

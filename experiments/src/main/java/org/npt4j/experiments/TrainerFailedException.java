@@ -1,8 +1,10 @@
 package org.npt4j.experiments;
 
 /**
- * A trainer failed on a fold. The experiment stops (a comparison with a hole in it would mislead),
- * and the message says which trainer, which fold and what went wrong.
+ * A trainer failed on a fold. The runner records the (fold, trainer) as failed with this message,
+ * which says which trainer, which fold (counted from 1), in which phase and what went wrong, and
+ * goes on with the other trainers; the summary names the failure and leaves the fold out of that
+ * trainer's means.
  */
 public final class TrainerFailedException extends RuntimeException {
 
@@ -11,7 +13,7 @@ public final class TrainerFailedException extends RuntimeException {
     /**
      * @param trainer the trainer's name
      * @param fold the fold's index
-     * @param stage "training" or "prediction"
+     * @param stage "training", "prediction" or "scoring"
      * @param cause what the trainer or model threw
      */
     public TrainerFailedException(String trainer, int fold, String stage, Throwable cause) {

@@ -74,7 +74,10 @@ class CompareTest {
                 + "predict_ms_per_row_mean,predict_ms_per_row_se,folds", summary.get(0));
         assertEquals(4, summary.size());
         assertTrue(summary.get(1).startsWith("npt,") && summary.get(1).endsWith(",2"), summary.get(1));
-        assertEquals(1 + 3 * 2, Files.readAllLines(folder.resolve("folds.csv")).size());
+        List<String> folds = Files.readAllLines(folder.resolve("folds.csv"));
+        assertEquals("trainer,fold,rmse,mae,r2,train_s,predict_ms_per_row,provenance,status,message", folds.get(0));
+        assertEquals(1 + 3 * 2, folds.size());
+        assertTrue(folds.stream().skip(1).allMatch(l -> l.endsWith(",ok,")), "every fold finished");
         assertTrue(Files.readString(folder.resolve("summary.md")).contains("| npt |"));
 
         // The splits file records one role per row and split; each row is tested once.
@@ -135,12 +138,67 @@ class CompareTest {
         assertTrue(!Files.exists(dir.resolve("results")), "nothing is written for a configuration that fails");
     }
 
+    /** The run's output folder, the only one under {@code results}. */
+    private Path runFolder() throws IOException {
+        try (Stream<Path> runs = Files.list(dir.resolve("results"))) {
+            return runs.findFirst().orElseThrow();
+        }
+    }
+
     @Test
-    void aTrainerThatFailsIsNamedWithItsFold() throws IOException {
+    void aTrainerThatFailsOnEveryFoldIsNamedWithItsFoldAndTheOthersGoOn() throws IOException {
         // Standardising every feature (the shipped configs standardise numeric ones only), a one-hot feature's only explicit value is 1: its standard deviation is 0 and
         // standardising it gives NaN, which Tribuo's SGD refuses.
-        assertRefused(1, config("", "<item>linear-unscaled-onehot</item>"), List.of("--progress", "NONE"),
-                List.of("Trainer 'linear-unscaled-onehot' failed in training on fold 1", "NaN"));
+        assertRefused(Compare.SOME_FAILED, config("", "<item>cart</item><item>linear-unscaled-onehot</item>"),
+                List.of("--progress", "NONE"), List.of("Trainer 'linear-unscaled-onehot' failed in training on fold 1", "NaN"));
+        assertTrue(out.contains("FAILED: linear-unscaled-onehot failed on folds 1 and 2; its means are over 0 of 2 folds"), out);
+        Path folder = runFolder();
+        List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
+        assertTrue(summary.get(1).startsWith("cart,") && summary.get(1).endsWith(",2"), "cart's results are all there");
+        assertTrue(summary.get(2).startsWith("linear-unscaled-onehot,") && summary.get(2).endsWith(",0"), summary.get(2));
+        List<String> folds = Files.readAllLines(folder.resolve("folds.csv"));
+        assertEquals(1 + 2 * 2, folds.size());
+        assertTrue(folds.get(2).startsWith("linear-unscaled-onehot,0,,,,,,,failed,\"Trainer 'linear-unscaled-onehot' failed "
+                + "in training on fold 1"), folds.get(2));
+    }
+
+    @Test
+    void aTrainerThatFailsOnOneFoldKeepsItsOtherFoldsAndTheSummarySaysSo() throws IOException {
+        assertRefused(Compare.SOME_FAILED, config("", "<item>flaky</item><item>cart</item>"), List.of("--progress", "LOG"),
+                List.of("Trainer 'flaky' failed in training on fold 2"));
+        assertTrue(err.contains("fold 2/2 cart: RMSE"), "the next trainer runs after the failure:\n" + err);
+        Path folder = runFolder();
+        String markdown = Files.readString(folder.resolve("summary.md"));
+        assertTrue(markdown.contains("- flaky failed on fold 2; its means are over 1 of 2 folds. First error: Trainer 'flaky' "
+                + "failed in training on fold 2: " + FailOnFoldTrainer.MESSAGE), markdown);
+        List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
+        assertTrue(summary.get(1).startsWith("flaky,") && summary.get(1).endsWith(",1"), summary.get(1));
+        assertTrue(summary.get(2).startsWith("cart,") && summary.get(2).endsWith(",2"), summary.get(2));
+        List<String> folds = Files.readAllLines(folder.resolve("folds.csv"));
+        assertTrue(folds.get(1).startsWith("flaky,0,") && folds.get(1).endsWith(",ok,"), folds.get(1));
+        assertTrue(folds.get(3).endsWith(",failed,\"Trainer 'flaky' failed in training on fold 2: deliberate failure, "
+                + "\"\"as configured\"\"\""), "the message is one quoted CSV field: " + folds.get(3));
+    }
+
+    @Test
+    void resumingAFinishedRunTrainsNothingAndWritesTheSameSummary() throws IOException {
+        assertEquals(Compare.SUCCESS, run("-c", config("", "<item>cart</item>").toString(), "--progress", "NONE"), err);
+        Path folder = runFolder();
+        String summary = Files.readString(folder.resolve("summary.csv"));
+        assertEquals(Compare.SUCCESS, run("--resume", folder.toString(), "--progress", "LOG"), err);
+        assertTrue(out.contains("2 of 2 (fold, trainer) results were finished"), out);
+        assertTrue(!err.contains("training"), "nothing is trained again:\n" + err);
+        assertEquals(summary, Files.readString(folder.resolve("summary.csv")));
+    }
+
+    @Test
+    void aResumeWithAnotherConfigurationIsRefusedNamingTheDifference() throws IOException {
+        Path config = config("", "<item>cart</item>");
+        assertEquals(Compare.SUCCESS, run("-c", config.toString(), "--progress", "NONE"), err);
+        Path folder = runFolder();
+        assertRefused(Compare.ERROR, config, List.of("--resume", folder.toString(), "--@protocol.folds", "3"),
+                List.of("cannot resume", "component 'protocol' property 'folds' is 3 in the loaded configuration but 2"));
+        assertRefused(Compare.BAD_COMMAND_LINE, config, List.of("--resume", dir.toString()), List.of("configuration.xml"));
     }
 
     @Test

@@ -55,6 +55,22 @@ final class Eta {
         current = null;
     }
 
+    /**
+     * A unit finished by an earlier, interrupted run: done, and its training time counts towards the
+     * trainer's mean like a unit timed now.
+     *
+     * @param trainer the trainer
+     * @param trainSeconds the unit's training time as recorded, NaN if unknown
+     */
+    void resumed(String trainer, double trainSeconds) {
+        if (!Double.isNaN(trainSeconds)) {
+            double[] s = seconds.computeIfAbsent(trainer, t -> new double[2]);
+            s[0] += trainSeconds;
+            s[1]++;
+        }
+        done++;
+    }
+
     /** @return the estimate, or null when nothing is known yet */
     Duration remaining(long nanos) {
         if (done == total()) {

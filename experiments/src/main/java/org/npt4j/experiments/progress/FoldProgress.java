@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.npt4j.core.training.TrainingProgress;
 import org.npt4j.experiments.score.FoldResult;
+import org.npt4j.experiments.score.Metric;
 
 /**
  * The bookkeeping every display shares: which trainer is on which fold, and the time-left estimate
@@ -46,6 +47,11 @@ abstract class FoldProgress implements ProgressDisplay {
         showFinished(result);
     }
 
+    @Override
+    public final void resumed(FoldResult result) {
+        eta.resumed(result.trainer(), result.get(Metric.TRAIN_SECONDS));
+    }
+
     /** Shows that the trainer in {@link #where} has begun its fold. */
     abstract void showStarted();
 
@@ -55,7 +61,7 @@ abstract class FoldProgress implements ProgressDisplay {
      */
     abstract void showStep(TrainingProgress progress, double fraction);
 
-    /** @param result the scores of the fold in {@link #where} */
+    /** @param result the scores of the fold in {@link #where}, or why the trainer failed on it */
     abstract void showFinished(FoldResult result);
 
     /** @return the current fold and trainer, as "fold 2/5 npt" */

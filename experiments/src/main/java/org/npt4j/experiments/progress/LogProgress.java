@@ -10,7 +10,7 @@ import org.npt4j.experiments.score.Metric;
 
 /**
  * Progress as plain lines, for output that is not a terminal: one line when a trainer starts a fold,
- * one per tenth of NPT's steps, and one with the fold's scores.
+ * one per tenth of NPT's steps, and one with the fold's scores or the trainer's failure.
  */
 final class LogProgress extends FoldProgress {
 
@@ -37,6 +37,10 @@ final class LogProgress extends FoldProgress {
 
     @Override
     void showFinished(FoldResult result) {
+        if (!result.ok()) {
+            out.printf(Locale.ROOT, "%s: %s, ETA %s%n", where(), result.failure(), timeLeft(System.nanoTime()));
+            return;
+        }
         StringBuilder line = new StringBuilder(where()).append(':');
         for (Map.Entry<Metric, Double> e : result.scores().entrySet()) {
             line.append(' ').append(e.getKey().name()).append(' ')

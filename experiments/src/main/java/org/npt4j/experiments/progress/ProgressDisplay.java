@@ -23,6 +23,9 @@ public interface ProgressDisplay {
         public void finished(FoldResult result) {}
 
         @Override
+        public void resumed(FoldResult result) {}
+
+        @Override
         public void close() {}
     };
 
@@ -59,8 +62,16 @@ public interface ProgressDisplay {
     /** @param progress NPT's latest training step */
     void step(TrainingProgress progress);
 
-    /** @param result the fold just scored */
+    /** @param result the fold just scored, or the trainer's failure on it */
     void finished(FoldResult result);
+
+    /**
+     * Counts a (fold, trainer) that an interrupted run finished and this one reads back instead of
+     * training, so that the share done and the time left stay right.
+     *
+     * @param result the result read back
+     */
+    void resumed(FoldResult result);
 
     /** Ends the display (a terminal bar moves to a fresh line). */
     void close();

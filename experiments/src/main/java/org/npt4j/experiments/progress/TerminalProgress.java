@@ -39,7 +39,13 @@ final class TerminalProgress extends FoldProgress {
 
     @Override
     void showFinished(FoldResult result) {
-        detail = "done";
+        if (!result.ok()) {
+            // A line of its own above the bar, which the next fold would otherwise redraw over.
+            String line = where() + ": " + result.failure();
+            out.println("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+            lastWidth = 0;
+        }
+        detail = result.ok() ? "done" : "failed";
         draw(0, true);
     }
 

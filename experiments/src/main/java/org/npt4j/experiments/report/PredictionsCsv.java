@@ -38,13 +38,13 @@ public final class PredictionsCsv {
         }
         StringBuilder out = new StringBuilder("row,actual,predicted");
         for (String c : classes) {
-            out.append(",p_").append(ResultFiles.csv(c));
+            out.append(",p_").append(Csv.field(c));
         }
         out.append('\n');
         for (int i = 0; i < rows.length; i++) {
             Prediction<?> p = predictions.get(i);
-            out.append(rows[i]).append(',').append(ResultFiles.csv(text(test.getExample(i).getOutput())))
-                    .append(',').append(ResultFiles.csv(text(p.getOutput())));
+            out.append(rows[i]).append(',').append(Csv.field(text(test.getExample(i).getOutput())))
+                    .append(',').append(Csv.field(text(p.getOutput())));
             Map<String, ? extends Output<?>> scores = p.getOutputScores();
             for (String c : classes) {
                 Output<?> s = scores.get(c);

@@ -10,15 +10,14 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npt4j.experiments.protocol.Split;
-import org.npt4j.experiments.score.FoldResult;
 import org.npt4j.experiments.score.Metric;
 
 /**
  * Writes a finished experiment's files into its output folder: {@code summary.md} and
- * {@code summary.csv} (mean ± s.e. per trainer), {@code folds.csv} (every fold's scores),
- * {@code splits.csv} (each row's role in each split) and {@code comparison.png}; the runner adds
- * each fold's {@code provenance/} and {@code predictions/} as it goes. Every table says which rows
- * each trainer was given. Each file is written whole or not at all.
+ * {@code summary.csv} (mean ± s.e. per trainer), {@code splits.csv} (each row's role in each split)
+ * and {@code comparison.png}; the runner writes each fold's {@code provenance/}, {@code predictions/}
+ * and line of {@code folds.csv} ({@link FoldLog}) as it goes. Every table says which rows each
+ * trainer was given, and which trainers failed on which folds. Each file is written whole or not at all.
  */
 public final class ResultFiles {
 
@@ -72,9 +71,21 @@ public final class ResultFiles {
         return "predictions/" + safe(trainer) + "-fold-" + fold + ".csv";
     }
 
-    /** @return the comparison as an aligned text table, the best mean of each quality metric marked with * */
+    /**
+     * @return the comparison as an aligned text table, the best mean of each quality metric marked
+     *     with *, what each trainer was given, and what failed
+     */
     public String textTable() {
-        return table(true).plain() + givenLines("");
+        return table(true).plain() + givenLines("") + failureLines("FAILED: ");
+    }
+
+    /** One line per trainer that failed on some fold: which folds, over how many folds its means are, the first error. */
+    private String failureLines(String bullet) {
+        StringBuilder sb = new StringBuilder();
+        for (Summary.Failure f : summary.failures()) {
+            sb.append(bullet).append(f.describe()).append('\n');
+        }
+        return sb.toString();
     }
 
     /** One line per trainer saying which rows it was given. */
@@ -87,13 +98,11 @@ public final class ResultFiles {
     /**
      * @param splits the splits every trainer ran on
      * @param rows the number of rows in the source table
-     * @param results every fold's result
      * @throws IOException if a file cannot be written
      */
-    public void write(List<Split> splits, int rows, List<FoldResult> results) throws IOException {
+    public void write(List<Split> splits, int rows) throws IOException {
         AtomicFiles.write(folder.resolve("summary.md"), markdown(splits.size()));
         AtomicFiles.write(folder.resolve("summary.csv"), summaryCsv());
-        AtomicFiles.write(folder.resolve("folds.csv"), foldsCsv(results));
         AtomicFiles.write(folder.resolve("splits.csv"), splitsCsv(splits, rows));
         try {
             AtomicFiles.write(folder.resolve("comparison.png"), ComparisonChart.png(summary, quality, heading, description));
@@ -127,16 +136,20 @@ public final class ResultFiles {
     }
 
     private String markdown(int folds) {
+        boolean failed = !summary.failures().isEmpty();
         return "# " + heading + "\n\n" + description + ".\n\n" + table(false).markdown()
                 + "\nWhat each trainer was given:\n\n" + givenLines("- ")
-                + "\nMean ± standard error over " + folds + " folds; times are means per fold (training) and per test row "
+                + (failed ? "\nWhat failed (the failed folds are left out of the means):\n\n" + failureLines("- ") : "")
+                + "\nMean ± standard error over " + folds + " folds" + (failed ? ", fewer where a trainer failed" : "")
+                + "; times are means per fold (training) and per test row "
                 + "(prediction). Best mean per metric: " + bestList() + ".\n";
     }
 
     private String bestList() {
         List<String> parts = new ArrayList<>();
         for (Metric m : quality) {
-            parts.add(m.name() + " " + summary.best(m));
+            String best = summary.best(m);
+            parts.add(m.name() + " " + (best == null ? "none" : best));
         }
         return String.join(", ", parts);
     }
@@ -148,7 +161,7 @@ public final class ResultFiles {
         }
         out.append(",folds\n");
         for (String t : summary.trainers()) {
-            out.append(csv(t));
+            out.append(Csv.field(t));
             int n = 0;
             for (Metric m : summary.metrics()) {
                 Summary.Stat s = summary.get(t, m);
@@ -156,22 +169,6 @@ public final class ResultFiles {
                 n = Math.max(n, s.n());
             }
             out.append(',').append(n).append('\n');
-        }
-        return out.toString();
-    }
-
-    private String foldsCsv(List<FoldResult> results) {
-        StringBuilder out = new StringBuilder("trainer,fold");
-        for (Metric m : summary.metrics()) {
-            out.append(',').append(m.key());
-        }
-        out.append(",provenance\n");
-        for (FoldResult r : results) {
-            out.append(csv(r.trainer())).append(',').append(r.fold());
-            for (Metric m : summary.metrics()) {
-                out.append(',').append(number(r.get(m)));
-            }
-            out.append(',').append(r.provenanceFile()).append('\n');
         }
         return out.toString();
     }
@@ -206,11 +203,6 @@ public final class ResultFiles {
 
     private static String number(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    /** @return the text as one CSV field, quoted where it must be */
-    static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** @return the name with anything but letters, digits, '-', '_' and '.' replaced, for file names */

@@ -30,6 +30,18 @@ class SummaryTest {
         assertEquals("n/a", summary.get("c", Metric.ACCURACY).format());
     }
 
+    @Test
+    void aTrainerThatFailedOnSomeFoldIsNeitherAveragedOverItNorMarkedBest() {
+        List<FoldResult> results = List.of(result("a", 0.9, 0.3), result("b", 0.8, 0.2), FoldResult.failed("a", 1, "boom"),
+                new FoldResult("b", 1, Map.of(Metric.ACCURACY, 0.7, Metric.LOG_LOSS, 0.4), ""));
+        Summary summary = new Summary(results, List.of("a", "b"), List.of(Metric.ACCURACY, Metric.LOG_LOSS));
+        assertEquals(1, summary.get("a", Metric.ACCURACY).n());
+        assertEquals(0.9, summary.get("a", Metric.ACCURACY).mean(), 1e-12);
+        assertEquals("b", summary.best(Metric.ACCURACY), "a's higher mean is over one fold of two");
+        assertEquals(List.of(new Summary.Failure("a", List.of(1), 2, "boom")), summary.failures());
+        assertEquals("a failed on fold 2; its means are over 1 of 2 folds. First error: boom", summary.failures().get(0).describe());
+    }
+
     private static FoldResult result(String trainer, double accuracy, double logLoss) {
         Map<Metric, Double> scores = new LinkedHashMap<>();
         scores.put(Metric.ACCURACY, accuracy);
