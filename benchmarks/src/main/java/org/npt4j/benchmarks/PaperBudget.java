@@ -20,12 +20,10 @@ import org.npt4j.core.encoding.SchemaFitter;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.table.RowRole;
-import org.npt4j.core.table.RowRoles;
 import org.npt4j.core.table.Table;
 import org.npt4j.core.training.NptTrainer;
 import org.npt4j.core.training.SweepVariant;
 import org.npt4j.experiments.Experiment;
-import org.npt4j.experiments.protocol.Split;
 import org.npt4j.tribuo.AbstractNptTrainer;
 import org.npt4j.tribuo.NptVariant;
 
@@ -84,7 +82,7 @@ public final class PaperBudget {
             Experiment experiment = (Experiment) cm.lookup("experiment");
             Table table = experiment.source().table();
             String target = experiment.source().response();
-            RowRole[] roles = roles(experiment.splits().get(0), table.rowCount());
+            RowRole[] roles = experiment.splits().get(0).roles(table.rowCount());
             AbstractNptTrainer<?> npt = (AbstractNptTrainer<?>) cm.lookup("npt");
             Map<String, Measurement> measured = new LinkedHashMap<>();
             double defaultHours = 0;
@@ -122,17 +120,6 @@ public final class PaperBudget {
         long n = table.rowCount();
         double flops = FlopModel.step(layout, c, n) + FlopModel.forward(layout, c, n);
         return new Measurement((elapsed[steps - 1] - elapsed[0]) / (steps - 1), flops, FlopModel.memoryBytes(layout, c, n, parameters));
-    }
-
-    private static RowRole[] roles(Split split, int rows) {
-        RowRole[] roles = RowRoles.filled(rows, RowRole.TEST);
-        for (int r : split.train()) {
-            roles[r] = RowRole.TRAIN;
-        }
-        for (int r : split.validation()) {
-            roles[r] = RowRole.VALIDATION;
-        }
-        return roles;
     }
 
     /** The project root: the parent of the data folder the harness is given, or the working directory. */

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.npt4j.core.table.RowRole;
+import org.npt4j.experiments.protocol.Split;
 
 /**
  * The NPT reference's fold-0 split of a data set, read from the bundled
@@ -65,27 +66,10 @@ record ParitySplits(String key, int[] train, int[] validation, int[] test, doubl
      * @throws IllegalStateException if the sets overlap or do not cover the table's rows exactly
      */
     public RowRole[] roles(int rows) {
-        RowRole[] roles = new RowRole[rows];
-        assign(roles, train, RowRole.TRAIN);
-        assign(roles, validation, RowRole.VALIDATION);
-        assign(roles, test, RowRole.TEST);
-        for (int i = 0; i < rows; i++) {
-            if (roles[i] == null) {
-                throw new IllegalStateException(key + ": row " + i + " is in none of train, val and test");
-            }
-        }
-        return roles;
-    }
-
-    private void assign(RowRole[] roles, int[] rows, RowRole role) {
-        for (int r : rows) {
-            if (r < 0 || r >= roles.length) {
-                throw new IllegalStateException(key + ": row " + r + " is outside a table of " + roles.length + " rows");
-            }
-            if (roles[r] != null) {
-                throw new IllegalStateException(key + ": row " + r + " is both " + roles[r] + " and " + role);
-            }
-            roles[r] = role;
+        try {
+            return new Split(0, train, validation, test).roles(rows);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(key + ": " + e.getMessage(), e);
         }
     }
 

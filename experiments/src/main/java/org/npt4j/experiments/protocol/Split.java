@@ -1,6 +1,7 @@
 package org.npt4j.experiments.protocol;
 
 import java.util.Arrays;
+import org.npt4j.core.table.RowRole;
 
 /**
  * One fold of a protocol: which table rows each trainer trains on, which pick NPT's checkpoint, and
@@ -13,6 +14,36 @@ import java.util.Arrays;
  * @param test rows every trainer is scored on
  */
 public record Split(int index, int[] train, int[] validation, int[] test) {
+
+    /**
+     * @param rows the number of rows in the source table
+     * @return each row's role in NPT's core: train rows TRAIN, validation rows VALIDATION, test rows TEST
+     * @throws IllegalArgumentException if a row is outside the table, in two sets, or in none
+     */
+    public RowRole[] roles(int rows) {
+        RowRole[] roles = new RowRole[rows];
+        assign(roles, train, RowRole.TRAIN);
+        assign(roles, validation, RowRole.VALIDATION);
+        assign(roles, test, RowRole.TEST);
+        for (int i = 0; i < rows; i++) {
+            if (roles[i] == null) {
+                throw new IllegalArgumentException("row " + i + " is in none of train, validation and test");
+            }
+        }
+        return roles;
+    }
+
+    private static void assign(RowRole[] roles, int[] rows, RowRole role) {
+        for (int r : rows) {
+            if (r < 0 || r >= roles.length) {
+                throw new IllegalArgumentException("row " + r + " is outside a table of " + roles.length + " rows");
+            }
+            if (roles[r] != null) {
+                throw new IllegalArgumentException("row " + r + " is both " + roles[r] + " and " + role);
+            }
+            roles[r] = role;
+        }
+    }
 
     /** @return whether the protocol gives a validation set */
     public boolean hasValidation() {

@@ -22,6 +22,7 @@ import org.npt4j.core.engine.NativeHeap;
 import org.npt4j.core.inference.ParameterBlob.SavedParameter;
 import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.model.NptNetwork;
+import org.npt4j.core.model.ParameterCensus;
 
 /**
  * Checks, when a model is loaded, that its weights are the parameters its configuration and
@@ -29,7 +30,7 @@ import org.npt4j.core.model.NptNetwork;
  * when the first prediction opens a native session, and a corrupt file fails (or worse) there.
  *
  * <p>Three steps, cheapest first: the network's size is bounded by the weights' length before the
- * network is built ({@link NetworkSize}: a crafted depth must not build millions of blocks);
+ * network is built ({@link ParameterCensus}: a crafted depth must not build millions of blocks);
  * {@link ParameterBlob} reads the bytes on the heap, checking every length; then, in a scratch
  * {@link NDManager} closed at once, the network is initialised (with one shared empty array for
  * every parameter, so that only shapes are computed, and a crafted width allocates nothing) to
@@ -74,12 +75,7 @@ final class WeightsCheck {
     }
 
     private static void boundSize(NptConfig config, ColumnLayout layout, ModelInput in) {
-        long parameters;
-        try {
-            parameters = NetworkSize.parameters(config, layout);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw noNetwork(e);
-        }
+        long parameters = ParameterCensus.of(layout, config).tensors();
         if (parameters * MIN_PARAMETER_BYTES > in.remaining()) {
             throw new NptInputException(String.format(Locale.ROOT, "%s: its settings and schema ask for %d layers over "
                     + "%d columns, %,d parameters, more than its %,d bytes of weights can hold", WHAT, config.get(DEPTH),

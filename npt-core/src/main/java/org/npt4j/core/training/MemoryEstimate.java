@@ -1,16 +1,14 @@
 package org.npt4j.core.training;
 
-import static org.npt4j.core.Settings.ATTENTION_BETWEEN_DATAPOINTS;
 import static org.npt4j.core.Settings.DEPTH;
 import static org.npt4j.core.Settings.EMBEDDING_DIM;
-import static org.npt4j.core.Settings.FEATURE_INDEX_EMBEDDING;
-import static org.npt4j.core.Settings.FEATURE_TYPE_EMBEDDING;
 import static org.npt4j.core.Settings.HEADS;
 import static org.npt4j.core.Settings.RFF_EXPANSION;
 
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.encoding.TableSchema;
 import org.npt4j.core.model.ColumnLayout;
+import org.npt4j.core.model.ParameterCensus;
 
 /**
  * The memory an NPT training step needs, from the shapes alone: the project's one memory model,
@@ -64,49 +62,11 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Counts what {@code NptNetwork} builds: per-column input maps with the index and type
-     * embeddings, depth attention blocks alternating ABD (width D·e) and ABA (width e), and
-     * per-column output heads.
-     *
      * @param layout the column widths and types
      * @param config the architecture
-     * @return the trainable scalars
+     * @return the trainable scalars of the network ({@link ParameterCensus})
      */
     static long parameterCount(ColumnLayout layout, NptConfig config) {
-        int d = layout.columnCount();
-        long e = config.get(EMBEDDING_DIM);
-        long r = config.get(RFF_EXPANSION);
-        long count = 0;
-        for (int j = 0; j < d; j++) {
-            count += linear(layout.inputWidths()[j], e) + linear(e, layout.outputWidth(j));
-        }
-        if (config.get(FEATURE_INDEX_EMBEDDING)) {
-            count += d * e;
-        }
-        if (config.get(FEATURE_TYPE_EMBEDDING) && layout.mixedTypes()) {
-            count += 2 * e;
-        }
-        for (int i = 0; i < config.get(DEPTH); i++) {
-            count += i % 2 == 0 ? attentionBlock(d * e, r, config.get(ATTENTION_BETWEEN_DATAPOINTS)) : attentionBlock(e, r, true);
-        }
-        return count;
-    }
-
-    /** The block as {@code AttentionBlock} builds it; without attention it has no query LayerNorm, Q or K. */
-    private static long attentionBlock(long w, long r, boolean attend) {
-        long queryAndKey = attend ? layerNorm(w) + 2 * linear(w, w) : 0;
-        long valueMixResidual = 3 * linear(w, w);
-        long feedForward = layerNorm(w) + linear(w, r * w) + linear(r * w, w);
-        return queryAndKey + valueMixResidual + feedForward;
-    }
-
-    /** Weights and bias. */
-    private static long linear(long in, long out) {
-        return in * out + out;
-    }
-
-    /** Gain and bias. */
-    private static long layerNorm(long w) {
-        return 2 * w;
+        return ParameterCensus.of(layout, config).scalars();
     }
 }

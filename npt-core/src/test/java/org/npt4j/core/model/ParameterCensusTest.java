@@ -1,4 +1,4 @@
-package org.npt4j.core.inference;
+package org.npt4j.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.npt4j.core.Settings.ATTENTION_BETWEEN_DATAPOINTS;
@@ -8,17 +8,16 @@ import static org.npt4j.core.Settings.FEATURE_INDEX_EMBEDDING;
 import org.junit.jupiter.api.Test;
 import org.npt4j.core.Fixtures;
 import org.npt4j.core.NptConfig;
-import org.npt4j.core.model.ColumnLayout;
-import org.npt4j.core.model.NptNetwork;
 
 /**
- * The parameter count found without building the network is the real one, so that checking a
- * model's weights against it never refuses a model that fits.
+ * The parameter tensors counted without building the network are the real ones, so that checking a
+ * model's weights against them never refuses a model that fits (the scalars are checked against
+ * built networks in {@code MemoryEstimateTest}).
  */
-class NetworkSizeTest {
+class ParameterCensusTest {
 
     private static void assertExact(NptConfig config, ColumnLayout layout) {
-        assertEquals(new NptNetwork(layout, config).getParameters().size(), NetworkSize.parameters(config, layout),
+        assertEquals(new NptNetwork(layout, config).getParameters().size(), ParameterCensus.of(layout, config).tensors(),
                 () -> config.describe() + " over " + layout);
     }
 
