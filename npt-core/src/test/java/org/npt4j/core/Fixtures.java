@@ -8,6 +8,7 @@ import static org.npt4j.core.Settings.HEADS;
 import static org.npt4j.core.Settings.LEARNING_RATE;
 import static org.npt4j.core.Settings.SEED;
 import static org.npt4j.core.Settings.STEPS;
+import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
 import static org.npt4j.core.Settings.VALIDATION_FRACTION;
 
 import java.util.SplittableRandom;
@@ -19,12 +20,15 @@ public final class Fixtures {
 
     private Fixtures() {}
 
-    /** @return a tiny model: e = 16, 2 layers (1 ABD + 1 ABA), 2 heads, a high learning rate */
+    /**
+     * @return a tiny model: e = 16, 2 layers (1 ABD + 1 ABA), 2 heads, a high learning rate, and
+     *     stochastic target masking so that tests exercise training labels as context
+     */
     public static NptConfig.Builder tiny() {
         return NptConfig.builder(Preset.CPU_FAST)
                 .set(EMBEDDING_DIM, 16).set(DEPTH, 2).set(HEADS, 2)
                 .set(STEPS, 30).set(BATCH_SIZE, 0).set(EVALUATION_INTERVAL, 5).set(VALIDATION_FRACTION, 0.1)
-                .set(LEARNING_RATE, 1e-2).set(SEED, 7L);
+                .set(LEARNING_RATE, 1e-2).set(TARGET_MASK_PROBABILITY, 0.5).set(SEED, 7L);
     }
 
     /**

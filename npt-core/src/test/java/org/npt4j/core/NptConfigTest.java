@@ -57,7 +57,7 @@ class NptConfigTest {
             }
         });
         assertEquals(Map.of("embeddingDim", "8", "depth", "4", "heads", "2", "attentionDropout", "0.0",
-                "targetMaskProbability", "0.5", "learningRate", "0.002", "steps", "300", "batchSize", "1024",
+                "learningRate", "0.005", "steps", "1500", "batchSize", "1024",
                 "validationFraction", "0.1", "evaluationInterval", "5"), changed);
     }
 

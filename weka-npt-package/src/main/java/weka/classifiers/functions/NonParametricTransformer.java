@@ -87,8 +87,9 @@ public class NonParametricTransformer extends NptClassifierProperties implements
                 + "prediction time the training instances are the context each new instance attends to, so a "
                 + "trained model carries them (like a nearest-neighbour method). Training instances with a missing "
                 + "class are unlabelled rows: their attribute values take part in training (unlabelledRows). Missing values are handled "
-                + "natively, without imputation. The default preset CPU_FAST is a small model that trains in "
-                + "about a minute on a laptop; PAPER is the paper's NPT-Base, best run on a GPU.\n\n"
+                + "natively, without imputation. The default preset CPU_FAST is a small model (1,500 steps) that trains "
+                + "a few hundred instances in under a minute to a few minutes on two cores; PAPER is the paper's "
+                + "NPT-Base, best run on a GPU.\n\n"
                 + "For more information, see:\n\n" + getTechnicalInformation().toString();
     }
 
