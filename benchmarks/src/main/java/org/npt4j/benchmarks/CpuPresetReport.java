@@ -25,9 +25,7 @@ public final class CpuPresetReport {
      * @throws Exception if it cannot be read
      */
     public static void main(String[] args) throws Exception {
-        String data = System.getProperty("npt4j.data");
-        Path root = data == null ? Path.of("") : Path.of(data).toAbsolutePath().getParent();
-        List<String> lines = Files.readAllLines(root.resolve(args[0].trim()));
+        List<String> lines = Files.readAllLines(ProjectFiles.root().resolve(args[0].trim()));
         Map<String, List<String[]>> groups = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);

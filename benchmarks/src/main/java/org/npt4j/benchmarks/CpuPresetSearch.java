@@ -85,7 +85,7 @@ public final class CpuPresetSearch {
         }
 
         NptConfig apply(NptConfig base, long seed) {
-            NptConfig.Builder b = base.toBuilder().set("seed", Long.toString(seed));
+            NptConfig.Builder b = base.toBuilder().set(SEED, seed);
             changes.forEach(kv -> b.set(kv[0], kv[1]));
             return b.build();
         }
@@ -98,6 +98,9 @@ public final class CpuPresetSearch {
     /** A score on validation and on test; accuracy only for a class. */
     private record Scores(double validation, double test, double testAccuracy) {}
 
+    /** NPT's scores and the step whose weights it kept. */
+    private record NptRun(Scores scores, int keptStep) {}
+
     private CpuPresetSearch() {}
 
     /**
@@ -109,7 +112,7 @@ public final class CpuPresetSearch {
         if (a.length < 4) {
             throw new IllegalArgumentException("usage: <config> <splits> <out.tsv> <candidate>...");
         }
-        Path root = projectRoot();
+        Path root = ProjectFiles.root();
         Path config = root.resolve(a[0]);
         int splits = Integer.parseInt(a[1]);
         Path out = root.resolve(a[2]);
@@ -117,10 +120,7 @@ public final class CpuPresetSearch {
         if (!Files.exists(out)) {
             Files.writeString(out, HEADER + "\n");
         }
-        String xml = Files.readString(config).replace("value=\"data/", "value=\"" + root.resolve("data") + "/");
-        Path copy = Files.createTempFile("search-config", ".xml");
-        copy.toFile().deleteOnExit();
-        Files.writeString(copy, xml);
+        Path copy = ProjectFiles.withAbsoluteDataPaths(root, config);
         try (ConfigurationManager cm = new ConfigurationManager(new String[] {"-c", copy.toString()}, new Options() {})) {
             Experiment experiment = (Experiment) cm.lookup("experiment");
             AbstractNptTrainer<?> npt = (AbstractNptTrainer<?>) cm.lookup("npt");
@@ -134,12 +134,12 @@ public final class CpuPresetSearch {
                 for (Candidate c : candidates) {
                     NptConfig settings = c.apply(npt.nptConfig(), npt.nptConfig().get(SEED) + split.index());
                     long start = System.nanoTime();
-                    int[] kept = new int[1];
-                    Scores s = npt(settings, table, target, task, split, kept);
+                    NptRun run = npt(settings, table, target, task, split);
+                    Scores s = run.scores();
                     double seconds = (System.nanoTime() - start) / 1e9;
                     String row = String.join("\t", dataset, c.name(), c.describe(), Integer.toString(split.index()),
                             f(s.validation()), f(baseline.validation()), f(s.test()), f(baseline.test()), f(s.testAccuracy()),
-                            f(baseline.testAccuracy()), Integer.toString(kept[0]), Integer.toString(settings.get(STEPS)),
+                            f(baseline.testAccuracy()), Integer.toString(run.keptStep()), Integer.toString(settings.get(STEPS)),
                             String.format(Locale.ROOT, "%.1f", seconds));
                     System.out.println(row);
                     append(out, row);
@@ -148,9 +148,9 @@ public final class CpuPresetSearch {
         }
     }
 
-    private static Scores npt(NptConfig settings, Table table, String target, Task task, Split split, int[] kept) {
+    private static NptRun npt(NptConfig settings, Table table, String target, Task task, Split split) {
         try (NptModel model = new NptTrainer(settings, p -> { }).fit(table, List.of(target), split.roles(table.rowCount()))) {
-            kept[0] = model.summary().bestStep();
+            int kept = model.summary().bestStep();
             Table test = table.selectRows(split.test());
             Predictions predictions = model.predict(test.withoutColumns(List.of(target)));
             double loss = model.summary().bestValidationLoss();
@@ -161,11 +161,12 @@ public final class CpuPresetSearch {
                 for (int i = 0; i < truth.length; i++) {
                     labels[i] = classes.label(i);
                 }
-                return new Scores(loss, meanOneVsRestAuroc(classes, truth), ParityMetrics.accuracy(labels, truth));
+                return new NptRun(new Scores(loss, meanOneVsRestAuroc(classes, truth), ParityMetrics.accuracy(labels, truth)), kept);
             }
             double[] truth = ((NumericColumn) test.column(target)).values();
             NumericalEncoder encoder = (NumericalEncoder) model.schema().column(model.schema().indexOf(target)).encoder();
-            return new Scores(Math.sqrt(loss) * encoder.std(), ParityMetrics.rmse(predictions.values(target).values(), truth), Double.NaN);
+            return new NptRun(new Scores(Math.sqrt(loss) * encoder.std(), ParityMetrics.rmse(predictions.values(target).values(), truth),
+                    Double.NaN), kept);
         }
     }
 
@@ -225,11 +226,5 @@ public final class CpuPresetSearch {
 
     private static String f(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.5f", v);
-    }
-
-    /** The project root: the parent of the data folder the harness is given, or the working directory. */
-    private static Path projectRoot() {
-        String data = System.getProperty("npt4j.data");
-        return data == null ? Path.of("").toAbsolutePath() : Path.of(data).toAbsolutePath().getParent();
     }
 }

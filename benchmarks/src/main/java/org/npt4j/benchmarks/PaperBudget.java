@@ -56,7 +56,7 @@ public final class PaperBudget {
      */
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 && args[0].matches("\\d+") ? Math.max(2, Integer.parseInt(args[0])) : 3;
-        Path root = projectRoot();
+        Path root = ProjectFiles.root();
         StringBuilder md = new StringBuilder("| config | rows x columns | variant | layers | heads | steps | s/step | hours per split "
                 + "| TFLOP per step | GB a step needs |\n|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder totals = new StringBuilder("| config | Default, one split | sweep of 8, one split | sweep, 10 splits "
@@ -72,7 +72,7 @@ public final class PaperBudget {
     }
 
     private static void budget(Path root, String name, int steps, StringBuilder md, StringBuilder totals) throws IOException {
-        Path config = rooted(root, root.resolve("configs/paper/" + name + ".xml"));
+        Path config = ProjectFiles.withAbsoluteDataPaths(root, root.resolve("configs/paper/" + name + ".xml"));
         List<String> args = new ArrayList<>(List.of("-c", config.toString()));
         Path standIn = standIn(name);
         if (standIn != null) {
@@ -120,21 +120,6 @@ public final class PaperBudget {
         long n = table.rowCount();
         double flops = FlopModel.step(layout, c, n) + FlopModel.forward(layout, c, n);
         return new Measurement((elapsed[steps - 1] - elapsed[0]) / (steps - 1), flops, FlopModel.memoryBytes(layout, c, n, parameters));
-    }
-
-    /** The project root: the parent of the data folder the harness is given, or the working directory. */
-    private static Path projectRoot() {
-        String data = System.getProperty("npt4j.data");
-        return data == null ? Path.of("").toAbsolutePath() : Path.of(data).toAbsolutePath().getParent();
-    }
-
-    /** The config with its data paths made absolute, so that it loads from any working directory. */
-    private static Path rooted(Path root, Path config) throws IOException {
-        String xml = Files.readString(config).replace("value=\"data/", "value=\"" + root.resolve("data") + "/");
-        Path copy = Files.createTempFile("paper-config", ".xml");
-        copy.toFile().deleteOnExit();
-        Files.writeString(copy, xml);
-        return copy;
     }
 
     /** A stand-in for a data set that is not bundled, of its size and column types; null for bundled ones. */
