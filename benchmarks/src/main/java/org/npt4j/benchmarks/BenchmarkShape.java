@@ -42,7 +42,25 @@ record BenchmarkShape(String name, String description, Supplier<Table> table, Li
      */
     static final String GROWTH_DEFAULT = "bc-cpu,bc-paper,boston-paper";
 
+    /**
+     * @param name a shape name
+     * @return the shape; the system property {@code bench.steps=W,M} replaces its warm-up and timed
+     *     step counts (for shorter runs, e.g. on a loaded machine)
+     */
     static BenchmarkShape named(String name) {
+        BenchmarkShape shape = defined(name);
+        String steps = System.getProperty("bench.steps", "").trim();
+        if (steps.isEmpty()) {
+            return shape;
+        }
+        String[] wm = steps.split(",");
+        int warmup = Integer.parseInt(wm[0].trim());
+        int measured = Integer.parseInt(wm[1].trim());
+        return new BenchmarkShape(shape.name(), shape.description(), shape.table(), shape.targets(),
+                shape.config().toBuilder().set(STEPS, warmup + measured).build(), warmup, measured);
+    }
+
+    private static BenchmarkShape defined(String name) {
         String bc = BundledDatasets.BREAST_CANCER_TARGET;
         String boston = BundledDatasets.BOSTON_TARGET;
         if (name.startsWith("scale-")) {

@@ -301,11 +301,11 @@ public final class StepBenchmark {
             }
             String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
             return String.format(Locale.ROOT, "- Machine: %s, %d cores, %s%n- Java %s (%s), %s%n"
-                            + "- Threads: intra-op %d, inter-op %d, OMP_WAIT_POLICY=%s, MKL_CBWR=%s%n"
+                            + "- Threads: intra-op %d, inter-op %d, OpenMP waiting %s, MKL_CBWR=%s%n"
                             + "- Allocator: npt4j.malloc=%s (in effect: %s), GLIBC_TUNABLES=%s, MALLOC_ARENA_MAX=%s%n",
                     cpu, Runtime.getRuntime().availableProcessors(), memory, System.getProperty("java.version"),
                     System.getProperty("java.vm.name"), Engines.versions(), ai.djl.pytorch.jni.JniUtils.getNumThreads(),
-                    ai.djl.pytorch.jni.JniUtils.getNumInteropThreads(), System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"),
+                    ai.djl.pytorch.jni.JniUtils.getNumInteropThreads(), org.npt4j.core.engine.ThreadWaiting.describe(),
                     System.getenv().getOrDefault("MKL_CBWR", "unset (npt4j sets AUTO)"),
                     System.getProperty(NativeHeap.PROPERTY, "system"), NativeHeap.reusing() ? "reuse" : "system",
                     System.getenv().getOrDefault("GLIBC_TUNABLES", "unset"), System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset"));

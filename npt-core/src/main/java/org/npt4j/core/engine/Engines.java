@@ -16,7 +16,7 @@ public final class Engines {
     public static final String PYTORCH = "PyTorch";
 
     private static volatile boolean configured;
-    private static boolean heapConfigured;
+    private static boolean processConfigured;
 
     private Engines() {}
 
@@ -27,8 +27,9 @@ public final class Engines {
     public static Engine pytorch() {
         preferOffline();
         if (!configured) {
-            // Before the engine loads, so that libtorch's first allocations already follow the mode.
-            configureHeap();
+            // Before the engine loads, so that libtorch's first allocations already follow the mode and
+            // libgomp reads the waiting policy when it is loaded with libtorch.
+            configureBeforeLoading();
         }
         try {
             Engine engine = Engine.getEngine(PYTORCH);
@@ -43,10 +44,11 @@ public final class Engines {
         }
     }
 
-    private static synchronized void configureHeap() {
-        if (!heapConfigured) {
+    private static synchronized void configureBeforeLoading() {
+        if (!processConfigured) {
             NativeHeap.configure();
-            heapConfigured = true;
+            ThreadWaiting.configure();
+            processConfigured = true;
         }
     }
 

@@ -61,11 +61,16 @@ public final class NptModel implements AutoCloseable {
      * @param summary the training summary
      */
     public NptModel(NptConfig config, TableSchema schema, Table context, byte[] weights, TrainingSummary summary) {
+        this(config, schema, context, summary, weights.clone());
+    }
+
+    /** Shares {@code weights}, which nobody may change: for models derived from this one, whose weights are already private. */
+    private NptModel(NptConfig config, TableSchema schema, Table context, TrainingSummary summary, byte[] weights) {
         this.config = config;
         this.schema = schema;
         this.context = context;
         this.encodedContext = TableEncoder.encode(context, schema, true);
-        this.weights = weights.clone();
+        this.weights = weights;
         this.summary = summary;
         this.session = new NativeSession(config, ColumnLayout.of(schema), this.weights);
         this.scorer = new ContextScorer(config, schema, encodedContext, session);
@@ -109,7 +114,7 @@ public final class NptModel implements AutoCloseable {
 
     /** @return a model over the same immutable parts that shares no native memory with this one */
     public NptModel copy() {
-        return new NptModel(config, schema, context, weights, summary);
+        return new NptModel(config, schema, context, summary, weights);
     }
 
     /**
@@ -121,7 +126,7 @@ public final class NptModel implements AutoCloseable {
      * @return the model with that context
      */
     public NptModel withContext(Table rows) {
-        return new NptModel(config, schema, rows, weights, summary);
+        return new NptModel(config, schema, rows, summary, weights);
     }
 
     /**
@@ -129,7 +134,7 @@ public final class NptModel implements AutoCloseable {
      * @return the same model predicting on another device
      */
     public NptModel withDevice(String device) {
-        return new NptModel(config.toBuilder().set(Settings.DEVICE, device).build(), schema, context, weights, summary);
+        return new NptModel(config.toBuilder().set(Settings.DEVICE, device).build(), schema, context, summary, weights);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.npt4j.core.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -111,14 +113,25 @@ public final class AttentionBlock extends ShapePreservingBlock {
             // Scaling Q instead of Q·Kᵀ is the same arithmetic on the smaller tensor.
             NDArray projected = query.forward(ps, new NDList(xn), training).head();
             NDArray q = splitHeads(projected.mul(Tensors.scalar(projected, scale)), b, l);
-            NDArray k = splitHeads(key.forward(ps, raw, training).head(), b, l);
-            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
-            if (params != null && params.contains(ATTENTION_MASK)) {
-                scores = scores.add((NDArray) params.get(ATTENTION_MASK));
+            NDArray kT = splitHeads(key.forward(ps, raw, training).head(), b, l).transpose(0, 1, 3, 2);
+            NDArray vh = splitHeads(v, b, l);
+            NDArray mask = params != null && params.contains(ATTENTION_MASK) ? (NDArray) params.get(ATTENTION_MASK) : null;
+            boolean record = params != null && params.contains(RECORD_ATTENTION);
+            long chunk = AttentionChunks.queryRows(b, heads, l);
+            if (record || chunk >= l) {
+                probabilities = attentionProbabilities(q, kT, mask);
+                attended = mergeHeads(Layers.dropout(probabilities, attentionDropout, training).matMul(vh), b, l);
+            } else {
+                // Query rows in chunks, so that no attention map exceeds the bound: each map is then small enough
+                // for the allocator to reuse from step to step instead of mapping fresh pages (see AttentionChunks).
+                NDList parts = new NDList();
+                for (long start = 0; start < l; start += chunk) {
+                    NDIndex rows = new NDIndex(":, :, {}:{}", start, Math.min(l, start + chunk));
+                    NDArray p = attentionProbabilities(q.get(rows), kT, mask == null || mask.getShape().get(2) == 1 ? mask : mask.get(rows));
+                    parts.add(Layers.dropout(p, attentionDropout, training).matMul(vh));
+                }
+                attended = mergeHeads(NDArrays.concat(parts, 2), b, l);
             }
-            probabilities = scores.softmax(-1);
-            NDArray a = Layers.dropout(probabilities, attentionDropout, training);
-            attended = mergeHeads(a.matMul(splitHeads(v, b, l)), b, l);
         } else {
             attended = v;
         }
@@ -128,6 +141,15 @@ public final class AttentionBlock extends ShapePreservingBlock {
         NDArray y = h.add(feedForward.forward(ps, new NDList(hn), training).head());
         boolean record = params != null && params.contains(RECORD_ATTENTION) && probabilities != null;
         return record ? new NDList(y, probabilities) : new NDList(y);
+    }
+
+    /** softmax(Q_h·K_hᵀ + mask) for the given query rows: (B, heads, rows, L). */
+    private static NDArray attentionProbabilities(NDArray q, NDArray kT, NDArray mask) {
+        NDArray scores = q.matMul(kT);
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
+        return scores.softmax(-1);
     }
 
     /** (B, L, w) → (B, heads, L, w/heads): contiguous chunks of w become heads. */

@@ -3,6 +3,8 @@ package org.npt4j.core.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import java.nio.FloatBuffer;
 import java.util.List;
 import org.npt4j.core.engine.Tensors;
 
@@ -10,13 +12,15 @@ import org.npt4j.core.engine.Tensors;
  * Lookahead around the base optimiser: every k steps the slow weights move α of the way towards the
  * fast ones and the fast weights are reset to them. As in the reference, the slow weights are
  * created lazily as a copy of the fast weights at the first synchronisation, which therefore
- * changes nothing.
+ * changes nothing. On a CPU the synchronisation is one host pass over fast and slow weights
+ * ({@link HostChunks}); elsewhere tensor operations.
  */
 public final class Lookahead implements AutoCloseable {
 
     private final float alpha;
     private final int period;
     private final NDManager state;
+    private final HostChunks hostChunks;
     private NDArray[] slow;
     private int steps;
 
@@ -24,11 +28,14 @@ public final class Lookahead implements AutoCloseable {
      * @param alpha α
      * @param period k; 0 disables Lookahead
      * @param parent manager under which the slow weights live
+     * @param hostChunks the chunking of the parameters for a host-side synchronisation; null to
+     *     synchronise with tensor operations
      */
-    public Lookahead(double alpha, int period, NDManager parent) {
+    Lookahead(double alpha, int period, NDManager parent, HostChunks hostChunks) {
         this.alpha = (float) alpha;
         this.period = period;
         this.state = parent.newSubManager();
+        this.hostChunks = hostChunks;
     }
 
     /**
@@ -49,6 +56,10 @@ public final class Lookahead implements AutoCloseable {
             }
             return;
         }
+        if (hostChunks != null) {
+            synchroniseOnHost(parameters);
+            return;
+        }
         for (int i = 0; i < slow.length; i++) {
             NDArray fast = parameters.get(i).getArray();
             try (NDManager scope = state.newSubManager()) {
@@ -57,6 +68,26 @@ public final class Lookahead implements AutoCloseable {
                 Tensors.copyInto(fast, slow[i]);
             }
         }
+    }
+
+    private void synchroniseOnHost(List<Parameter> parameters) {
+        FloatBuffer[] fast = new FloatBuffer[slow.length];
+        FloatBuffer[] slowViews = new FloatBuffer[slow.length];
+        for (int i = 0; i < slow.length; i++) {
+            fast[i] = HostBuffers.view(parameters.get(i).getArray());
+            slowViews[i] = HostBuffers.view(slow[i]);
+        }
+        float a = alpha;
+        hostChunks.forEach(JniUtils.getNumThreads(), (p, from, to, c) -> {
+            FloatBuffer f = fast[p];
+            FloatBuffer s = slowViews[p];
+            for (int i = from; i < to; i++) {
+                float si = s.get(i);
+                si += a * (f.get(i) - si);
+                s.put(i, si);
+                f.put(i, si);
+            }
+        });
     }
 
     @Override

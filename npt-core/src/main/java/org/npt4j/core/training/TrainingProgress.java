@@ -18,10 +18,14 @@ import java.util.Locale;
  * @param bestValidationLoss the best validation target loss so far, NaN before the first evaluation
  * @param elapsed time since training started
  * @param remaining estimated time to the end
+ * @param validationTime time this step spent on the validation forward pass (zero when not evaluated)
+ * @param bestWeightsTime time this step spent keeping a copy of improved weights (zero when the
+ *     validation loss did not improve)
  */
 public record TrainingProgress(int step, int totalSteps, int epoch, double loss, double featureLoss,
         double targetLoss, double learningRate, double lambda, double validationLoss,
-        double bestValidationLoss, Duration elapsed, Duration remaining) {
+        double bestValidationLoss, Duration elapsed, Duration remaining, Duration validationTime,
+        Duration bestWeightsTime) {
 
     /** @return whether the validation loss was evaluated at this step */
     public boolean evaluated() {

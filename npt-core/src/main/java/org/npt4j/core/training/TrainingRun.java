@@ -117,6 +117,7 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
                 NptNetwork network = new NptNetwork(layout, config);
                 network.initialize(root, DataType.FLOAT32, network.inputShapes(1));
                 List<Parameter> parameters = trainable(network);
+                TrainingSummary summary;
                 try (NptOptimizer optimizer = new NptOptimizer(parameters, config, root);
                         BestWeights best = new BestWeights(parameters, root)) {
                     Loop loop = new Loop(root, network, optimizer, best, start);
@@ -125,13 +126,17 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
                         best.restore();
                     }
                     long millis = (System.nanoTime() - start) / 1_000_000;
-                    TrainingSummary summary = new TrainingSummary(config.get(STEPS), batches.epochs(),
+                    summary = new TrainingSummary(config.get(STEPS), batches.epochs(),
                             evalBatches.isEmpty() ? config.get(STEPS) : best.bestStep(),
                             evalBatches.isEmpty() ? Double.NaN : best.bestLoss(),
                             loop.lastLoss, loop.lastTargetLoss, counts.train(), counts.validation(), counts.test(),
                             parameterCount(parameters), millis, device.toString(), Engines.versions());
-                    return new Result(serialize(network), summary);
                 }
+                // Moments, slow weights and the kept best weights are freed by now, and the freed activations
+                // go back to the system, so the host copy of the weights made here does not add to them at the
+                // run's peak.
+                NativeHeap.release();
+                return new Result(serialize(network, summary.parameterCount()), summary);
             }
         } finally {
             // The step-sized arrays are free now; give their memory back when it was being kept for reuse.
@@ -173,13 +178,19 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
                 double[] losses = trainStep(batch, lr, lambda, step);
                 boolean evaluationDue = batches.epochComplete() && batches.epochs() % config.get(EVALUATION_INTERVAL) == 0;
                 double validation = Double.NaN;
+                long validationNanos = 0;
+                long bestWeightsNanos = 0;
                 if (!evalBatches.isEmpty() && (evaluationDue || step == config.get(STEPS))) {
+                    long t0 = System.nanoTime();
                     validation = evaluate();
+                    long t1 = System.nanoTime();
                     best.offer(validation, step);
+                    validationNanos = t1 - t0;
+                    bestWeightsNanos = System.nanoTime() - t1;
                 }
                 lastLoss = losses[0];
                 lastTargetLoss = losses[2];
-                report(step, losses, lr, lambda, validation);
+                report(step, losses, lr, lambda, validation, validationNanos, bestWeightsNanos);
             }
         }
 
@@ -234,13 +245,15 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
             return cells == 0 ? Double.NaN : sum / cells;
         }
 
-        private void report(int step, double[] losses, double lr, double lambda, double validation) {
+        private void report(int step, double[] losses, double lr, double lambda, double validation, long validationNanos,
+                long bestWeightsNanos) {
             long elapsedNanos = System.nanoTime() - start;
             Duration elapsed = Duration.ofNanos(elapsedNanos);
             Duration remaining = Duration.ofNanos(elapsedNanos / step * (config.get(STEPS) - step));
             double bestSoFar = Double.isInfinite(best.bestLoss()) ? Double.NaN : best.bestLoss();
             listener.onProgress(new TrainingProgress(step, config.get(STEPS), batches.epochs(), losses[0], losses[1], losses[2],
-                    lr, lambda, validation, bestSoFar, elapsed, remaining));
+                    lr, lambda, validation, bestSoFar, elapsed, remaining, Duration.ofNanos(validationNanos),
+                    Duration.ofNanos(bestWeightsNanos)));
         }
     }
 
@@ -292,8 +305,13 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
         return n;
     }
 
-    private static byte[] serialize(NptNetwork network) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** Room for DJL's per-block and per-parameter metadata beside the parameters' own bytes. */
+    private static final int METADATA_ALLOWANCE = 1 << 20;
+
+    private static byte[] serialize(NptNetwork network, long parameters) {
+        // Sized up front: a stream that doubles as it grows would hold up to twice the weights at once.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8,
+                parameters * Float.BYTES + METADATA_ALLOWANCE));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             network.saveParameters(out);
         } catch (IOException e) {
