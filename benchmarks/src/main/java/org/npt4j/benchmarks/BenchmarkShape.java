@@ -88,6 +88,15 @@ record BenchmarkShape(String name, String description, Supplier<Table> table, Li
         };
     }
 
+    /**
+     * @param config a shape's configuration
+     * @param table its table
+     * @return the rows of a training batch: the whole table, or at most the batch size
+     */
+    static long batchRows(NptConfig config, Table table) {
+        return config.fullBatch() ? table.rowCount() : Math.min(config.get(BATCH_SIZE), table.rowCount());
+    }
+
     private static NptConfig config(NptConfig.Builder b, int steps) {
         // No validation: only training steps are timed.
         return b.set(STEPS, steps).set(VALIDATION_FRACTION, 0.0).build();

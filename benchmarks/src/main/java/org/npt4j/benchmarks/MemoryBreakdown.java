@@ -91,7 +91,7 @@ public final class MemoryBreakdown {
             last[0] = s;
         });
         try (NptModel model = trainer.fit(table, shape.targets(), null)) {
-            long batchRows = config.fullBatch() ? table.rowCount() : Math.min(config.get(org.npt4j.core.Settings.BATCH_SIZE), table.rowCount());
+            long batchRows = BenchmarkShape.batchRows(config, table);
             double need = FlopModel.memoryBytes(ColumnLayout.of(model.schema()), config, batchRows, model.summary().parameterCount()) / MB;
             System.out.printf(Locale.ROOT, "%s: estimated need %.0f MB; peak RSS up to the last step %.0f MB (%.2f x the estimate), "
                     + "over the whole process, model included, %.0f MB (%.2f x)%n", shape.name(), need, trainingPeak[0], trainingPeak[0] / need,

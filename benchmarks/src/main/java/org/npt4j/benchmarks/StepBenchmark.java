@@ -1,6 +1,5 @@
 package org.npt4j.benchmarks;
 
-import static org.npt4j.core.Settings.BATCH_SIZE;
 import static org.npt4j.core.Settings.STEPS;
 
 import java.io.BufferedReader;
@@ -227,7 +226,7 @@ public final class StepBenchmark {
             }
             Arrays.sort(ms);
             double median = ms[ms.length / 2];
-            long batchRows = config.fullBatch() ? table.rowCount() : Math.min(config.get(BATCH_SIZE), table.rowCount());
+            long batchRows = BenchmarkShape.batchRows(config, table);
             ColumnLayout layout = ColumnLayout.of(model.schema());
             long parameters = model.summary().parameterCount();
             double gflop = FlopModel.step(layout, config, batchRows) / 1e9;

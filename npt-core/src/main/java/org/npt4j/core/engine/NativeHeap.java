@@ -73,7 +73,7 @@ public final class NativeHeap {
      * training but would otherwise stay resident under the trained model.
      */
     public static void release() {
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+        if (linux()) {
             try {
                 Function trim = NativeLibrary.getInstance("c").getFunction("malloc_trim");
                 trim.invokeInt(new Object[] {0});
@@ -90,8 +90,13 @@ public final class NativeHeap {
                 || System.getenv().keySet().stream().anyMatch(k -> k.startsWith("MALLOC_") && k.endsWith("_"));
     }
 
+    /** glibc's malloc tuning and trimming exist only on Linux. */
+    private static boolean linux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
     private static boolean mallopt(int parameter, int value) {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+        if (!linux()) {
             return false;
         }
         try {

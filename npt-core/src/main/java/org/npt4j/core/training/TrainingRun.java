@@ -139,7 +139,7 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
                 return new Result(serialize(network, summary.parameterCount()), summary);
             }
         } finally {
-            // The step-sized arrays are free now; give their memory back when it was being kept for reuse.
+            // The network's arrays are freed now (and on a failure everything the run allocated): give that memory back.
             NativeHeap.release();
         }
     }
