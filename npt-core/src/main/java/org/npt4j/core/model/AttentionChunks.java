@@ -33,11 +33,25 @@ final class AttentionChunks {
      * @return query rows per chunk, at least 1; {@code length} or more means one chunk
      */
     static long queryRows(long batch, int heads, long length) {
-        long bound = Long.getLong(PROPERTY, DEFAULT_MAX_MAP_BYTES);
+        long bound = bound();
         if (bound <= 0) {
             return length;
         }
         long bytesPerQueryRow = batch * heads * length * Float.BYTES;
         return Math.max(1, bound / Math.max(1, bytesPerQueryRow));
+    }
+
+    /** @return the bound in bytes; a value that is not a whole number is refused by name, not ignored */
+    private static long bound() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null) {
+            return DEFAULT_MAX_MAP_BYTES;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("System property " + PROPERTY + "=" + value
+                    + " is not a number of bytes; use a whole number, or 0 for no chunking", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.npt4j.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npt4j.core.Settings.ATTENTION_DROPOUT;
 import static org.npt4j.core.Settings.HEADS;
@@ -38,6 +39,22 @@ class AttentionChunksTest {
         withBound(1, () -> assertEquals(1, AttentionChunks.queryRows(1, HEADS_USED, ROWS)));
         // 2,048 rows, 8 heads: 64 KB per query row, so a 16 MB map holds 256 rows.
         assertEquals(256, AttentionChunks.queryRows(1, 8, 2048));
+    }
+
+    @Test
+    void aBoundThatIsNotANumberIsRefusedByName() {
+        String old = System.getProperty(AttentionChunks.PROPERTY);
+        System.setProperty(AttentionChunks.PROPERTY, "16MB");
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> AttentionChunks.queryRows(1, HEADS_USED, ROWS));
+            assertTrue(e.getMessage().contains("npt4j.attentionMapBytes=16MB"), e.getMessage());
+        } finally {
+            if (old == null) {
+                System.clearProperty(AttentionChunks.PROPERTY);
+            } else {
+                System.setProperty(AttentionChunks.PROPERTY, old);
+            }
+        }
     }
 
     @Test
