@@ -72,7 +72,10 @@ final class HostChunks {
     }
 
     /**
-     * Runs {@code work} on every chunk and returns when all are done.
+     * Runs {@code work} on every chunk and returns when all are done, also when the calling thread
+     * is interrupted meanwhile: the work writes into native memory that the caller frees once it
+     * stops, so returning while a helper thread still writes would corrupt the native heap. An
+     * interrupt is kept on the thread for the caller to act on between steps.
      *
      * @param threads how many threads may share the work (the engine's intra-op thread count)
      * @param work the work for one chunk
@@ -88,21 +91,40 @@ final class HostChunks {
         List<Future<?>> futures = new ArrayList<>(parts - 1);
         // Contiguous runs of chunks with about equal element counts; the caller's thread takes the last.
         int[] bounds = balancedBounds(parts);
-        for (int p = 0; p < parts - 1; p++) {
-            int from = bounds[p];
-            int to = bounds[p + 1];
-            futures.add(executor.submit(() -> runRange(work, from, to)));
-        }
-        runRange(work, bounds[parts - 1], n);
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while updating parameters", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("parameter update failed: " + e.getCause(), e.getCause());
+        try {
+            for (int p = 0; p < parts - 1; p++) {
+                int from = bounds[p];
+                int to = bounds[p + 1];
+                futures.add(executor.submit(() -> runRange(work, from, to)));
             }
+            runRange(work, bounds[parts - 1], n);
+        } finally {
+            awaitAll(futures);
+        }
+    }
+
+    /** Waits for every helper, interrupt or not; then restores the interrupt and reports the first failure. */
+    private static void awaitAll(List<Future<?>> futures) {
+        boolean interrupted = false;
+        Throwable failure = null;
+        for (Future<?> f : futures) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw new IllegalStateException("parameter update failed: " + failure, failure);
         }
     }
 

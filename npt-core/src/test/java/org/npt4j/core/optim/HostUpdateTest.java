@@ -138,6 +138,27 @@ class HostUpdateTest {
         assertArrayEquals(new long[] {5, HostChunks.CHUNK + 1, 0, 2}, seen);
     }
 
+    @Test
+    void anInterruptedCallerStillWaitsForEveryChunk() {
+        // Helpers write into native memory the caller frees once it stops; returning early corrupted the native heap.
+        HostChunks chunks = new HostChunks(new long[] {HostChunks.CHUNK * 8L});
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Thread.currentThread().interrupt();
+        try {
+            chunks.forEach(2, (a, from, to, c) -> {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.incrementAndGet();
+            });
+            assertEquals(8, done.get(), "every chunk ran before forEach returned");
+        } finally {
+            assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+        }
+    }
+
     private static float[] gaussian(SplittableRandom rng, int n, double scale) {
         float[] f = new float[n];
         for (int i = 0; i < n; i++) {
