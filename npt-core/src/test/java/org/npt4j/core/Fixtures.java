@@ -85,4 +85,27 @@ public final class Fixtures {
     public static RowRole[] roles(int n, RowRole role) {
         return org.npt4j.core.table.RowRoles.filled(n, role);
     }
+
+    /**
+     * Runs {@code body} with a system property set, then restores what was there before.
+     *
+     * @param name the property
+     * @param value its value during {@code body}
+     * @param body the code to run
+     * @param <T> what {@code body} returns
+     * @return what {@code body} returned
+     */
+    public static <T> T withProperty(String name, String value, java.util.function.Supplier<T> body) {
+        String old = System.getProperty(name);
+        System.setProperty(name, value);
+        try {
+            return body.get();
+        } finally {
+            if (old == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, old);
+            }
+        }
+    }
 }

@@ -43,18 +43,10 @@ class AttentionChunksTest {
 
     @Test
     void aBoundThatIsNotANumberIsRefusedByName() {
-        String old = System.getProperty(AttentionChunks.PROPERTY);
-        System.setProperty(AttentionChunks.PROPERTY, "16MB");
-        try {
+        withBound("16MB", () -> {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> AttentionChunks.queryRows(1, HEADS_USED, ROWS));
             assertTrue(e.getMessage().contains("npt4j.attentionMapBytes=16MB"), e.getMessage());
-        } finally {
-            if (old == null) {
-                System.clearProperty(AttentionChunks.PROPERTY);
-            } else {
-                System.setProperty(AttentionChunks.PROPERTY, old);
-            }
-        }
+        });
     }
 
     @Test
@@ -109,17 +101,14 @@ class AttentionChunksTest {
         return out;
     }
 
-    private static void withBound(long bytes, Runnable r) {
-        String old = System.getProperty(AttentionChunks.PROPERTY);
-        System.setProperty(AttentionChunks.PROPERTY, Long.toString(bytes));
-        try {
+    private static void withBound(String bytes, Runnable r) {
+        Fixtures.withProperty(AttentionChunks.PROPERTY, bytes, () -> {
             r.run();
-        } finally {
-            if (old == null) {
-                System.clearProperty(AttentionChunks.PROPERTY);
-            } else {
-                System.setProperty(AttentionChunks.PROPERTY, old);
-            }
-        }
+            return null;
+        });
+    }
+
+    private static void withBound(long bytes, Runnable r) {
+        withBound(Long.toString(bytes), r);
     }
 }

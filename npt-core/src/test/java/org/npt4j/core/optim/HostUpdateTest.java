@@ -31,12 +31,14 @@ class HostUpdateTest {
     private static final int[] SIZES = {3, 40, HostChunks.CHUNK * 3 + 17};
 
     private static List<float[]> train(boolean onHost, int steps) {
+        return Fixtures.withProperty(NptOptimizer.DEVICE_UPDATE_PROPERTY, Boolean.toString(!onHost), () -> trainHere(onHost, steps));
+    }
+
+    private static List<float[]> trainHere(boolean onHost, int steps) {
         NptConfig config = Fixtures.tiny().set(LOOKAHEAD_STEPS, 2).set(LOOKAHEAD_ALPHA, 0.5).set(GRADIENT_CLIP_VALUE, 0.05)
                 .set(WEIGHT_DECAY, 0.01).build();
         Engine engine = Engines.pytorch();
         SplittableRandom rng = new SplittableRandom(11);
-        String old = System.getProperty(NptOptimizer.DEVICE_UPDATE_PROPERTY);
-        System.setProperty(NptOptimizer.DEVICE_UPDATE_PROPERTY, Boolean.toString(!onHost));
         try (GradMode off = GradMode.disabled(); NDManager m = engine.newBaseManager()) {
             List<Parameter> parameters = new ArrayList<>();
             List<NDArray> coefficients = new ArrayList<>();
@@ -73,12 +75,6 @@ class HostUpdateTest {
                     }
                 }
                 return out;
-            }
-        } finally {
-            if (old == null) {
-                System.clearProperty(NptOptimizer.DEVICE_UPDATE_PROPERTY);
-            } else {
-                System.setProperty(NptOptimizer.DEVICE_UPDATE_PROPERTY, old);
             }
         }
     }
