@@ -14,6 +14,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.engine.GradMode;
+import org.npt4j.core.engine.IntraOpThreads;
 import org.npt4j.core.masking.MaskedBatch;
 import org.npt4j.core.model.AttentionBlock;
 import org.npt4j.core.model.ColumnLayout;
@@ -57,6 +58,13 @@ record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout)
      *     targets, standardised values for numerical ones); attention as [layer][head][query × context]
      */
     PassOutput run(MaskedBatch batch, int contextRows, int[] targets, boolean recordAttention, boolean queriesAttendToEachOther) {
+        // Decided by the context alone, so that every pass of a model runs on the same threads whatever is scored.
+        long rows = contextRows > 0 ? contextRows : batch.rowCount();
+        long layerElements = rows * layout.columnCount() * network.embeddingDim();
+        return IntraOpThreads.forModel(layerElements, () -> pass(batch, contextRows, targets, recordAttention, queriesAttendToEachOther));
+    }
+
+    private PassOutput pass(MaskedBatch batch, int contextRows, int[] targets, boolean recordAttention, boolean queriesAttendToEachOther) {
         try (GradMode off = GradMode.disabled(); NDManager scope = root.newSubManager()) {
             NDList inputs = batch.inputTensors(scope);
             PairList<String, Object> params = new PairList<>();
@@ -67,8 +75,14 @@ record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout)
             if (recordAttention) {
                 params.add(AttentionBlock.RECORD_ATTENTION, Boolean.TRUE);
             }
+            // Only the query rows' outputs are read: the context rows' last ABD queries and everything after them are
+            // skipped. Recorded attention keeps the full pass, whose every map has a row per batch row.
+            boolean queriesOnly = !recordAttention && contextRows > 0 && contextRows < rows;
+            if (queriesOnly) {
+                params.add(NptNetwork.OUTPUT_FROM, (long) contextRows);
+            }
             NDList out = network.forward(new ParameterStore(scope, false), inputs, false, params);
-            NDIndex queries = new NDIndex(contextRows + ":");
+            NDIndex queries = new NDIndex((queriesOnly ? 0 : contextRows) + ":");
             float[][] values = new float[targets.length][];
             for (int t = 0; t < targets.length; t++) {
                 int j = targets[t];

@@ -45,6 +45,13 @@ public final class AttentionBlock extends ShapePreservingBlock {
     /** Key of the forward parameter holding an additive mask for the attention scores, broadcast to (B, heads, L, L). */
     public static final String ATTENTION_MASK = "npt.attentionMask";
 
+    /**
+     * Key of the forward parameter (a {@code Long} f) that asks for the output of positions f..L−1
+     * only: every position still serves as a key and value, but only those positions are queries.
+     * The output is then (B, L − f, w), and each of its positions equals the full form's.
+     */
+    public static final String QUERIES_FROM = "npt.queriesFrom";
+
     private final int width;
     private final int heads;
     private final boolean attend;
@@ -95,8 +102,9 @@ public final class AttentionBlock extends ShapePreservingBlock {
      * @param ps parameter store
      * @param inputs X of shape (B, L, w)
      * @param training whether dropout is active
-     * @param params when it contains {@link #RECORD_ATTENTION}, the output also carries A
-     * @return Y of shape (B, L, w), followed by A of shape (B, heads, L, L) when recorded
+     * @param params when it contains {@link #RECORD_ATTENTION}, the output also carries A; with
+     *     {@link #QUERIES_FROM} f, only positions f..L−1 are output
+     * @return Y of shape (B, L − f, w), followed by A of shape (B, heads, L − f, L) when recorded
      *     (post-softmax, before dropout; absent for the A = I ablation)
      */
     @Override
@@ -104,43 +112,68 @@ public final class AttentionBlock extends ShapePreservingBlock {
         NDArray x = inputs.head();
         long b = x.getShape().get(0);
         long l = x.getShape().get(1);
+        long from = queriesFrom(params, l);
+        // The positions whose output is asked for: all of them, or the tail f..L-1.
+        NDArray xq = from == 0 ? x : x.get(new NDIndex(":, {}:", from));
+        long lq = l - from;
         NDList raw = new NDList(x);
         NDArray v = value.forward(ps, raw, training).head();
         NDArray attended;
         NDArray probabilities = null;
         if (attend) {
-            NDArray xn = lnQuery.forward(ps, raw, training).head();
+            NDArray xn = lnQuery.forward(ps, new NDList(xq), training).head();
             // Scaling Q instead of Q·Kᵀ is the same arithmetic on the smaller tensor.
             NDArray projected = query.forward(ps, new NDList(xn), training).head();
-            NDArray q = splitHeads(projected.mul(Tensors.scalar(projected, scale)), b, l);
+            NDArray q = splitHeads(projected.mul(Tensors.scalar(projected, scale)), b, lq);
             NDArray kT = splitHeads(key.forward(ps, raw, training).head(), b, l).transpose(0, 1, 3, 2);
             NDArray vh = splitHeads(v, b, l);
-            NDArray mask = params != null && params.contains(ATTENTION_MASK) ? (NDArray) params.get(ATTENTION_MASK) : null;
+            NDArray mask = attentionMask(params, from);
             boolean record = params != null && params.contains(RECORD_ATTENTION);
             long chunk = AttentionChunks.queryRows(b, heads, l);
-            if (record || chunk >= l) {
+            if (record || chunk >= lq) {
                 probabilities = attentionProbabilities(q, kT, mask);
-                attended = mergeHeads(Layers.dropout(probabilities, attentionDropout, training).matMul(vh), b, l);
+                attended = mergeHeads(Layers.dropout(probabilities, attentionDropout, training).matMul(vh), b, lq);
             } else {
                 // Query rows in chunks, so that no attention map exceeds the bound: each map is then small enough
                 // for the allocator to reuse from step to step instead of mapping fresh pages (see AttentionChunks).
                 NDList parts = new NDList();
-                for (long start = 0; start < l; start += chunk) {
-                    NDIndex rows = new NDIndex(":, :, {}:{}", start, Math.min(l, start + chunk));
+                for (long start = 0; start < lq; start += chunk) {
+                    NDIndex rows = new NDIndex(":, :, {}:{}", start, Math.min(lq, start + chunk));
                     NDArray p = attentionProbabilities(q.get(rows), kT, mask == null || mask.getShape().get(2) == 1 ? mask : mask.get(rows));
                     parts.add(Layers.dropout(p, attentionDropout, training).matMul(vh));
                 }
-                attended = mergeHeads(NDArrays.concat(parts, 2), b, l);
+                attended = mergeHeads(NDArrays.concat(parts, 2), b, lq);
             }
         } else {
-            attended = v;
+            attended = from == 0 ? v : v.get(new NDIndex(":, {}:", from));
         }
         NDArray mixed = Layers.dropout(mixHeads.forward(ps, new NDList(attended), training).head(), hiddenDropout, training);
-        NDArray h = residual.forward(ps, raw, training).head().add(mixed);
+        NDArray h = residual.forward(ps, new NDList(xq), training).head().add(mixed);
         NDArray hn = lnFeedForward.forward(ps, new NDList(h), training).head();
         NDArray y = h.add(feedForward.forward(ps, new NDList(hn), training).head());
         boolean record = params != null && params.contains(RECORD_ATTENTION) && probabilities != null;
         return record ? new NDList(y, probabilities) : new NDList(y);
+    }
+
+    /** @return f of {@link #QUERIES_FROM}, or 0 when absent */
+    private static long queriesFrom(PairList<String, Object> params, long length) {
+        if (params == null || !params.contains(QUERIES_FROM)) {
+            return 0;
+        }
+        long from = (Long) params.get(QUERIES_FROM);
+        if (from < 0 || from >= length) {
+            throw new IllegalArgumentException("Queries from position " + from + " of " + length + ": no position would be output");
+        }
+        return from;
+    }
+
+    /** @return the additive score mask for the query positions from {@code from} on, or null */
+    private static NDArray attentionMask(PairList<String, Object> params, long from) {
+        NDArray mask = params != null && params.contains(ATTENTION_MASK) ? (NDArray) params.get(ATTENTION_MASK) : null;
+        if (mask == null || from == 0 || mask.getShape().get(2) == 1) {
+            return mask;
+        }
+        return mask.get(new NDIndex(":, :, {}:", from));
     }
 
     /** softmax(Q_h·K_hᵀ + mask) for the given query rows: (B, heads, rows, L). */

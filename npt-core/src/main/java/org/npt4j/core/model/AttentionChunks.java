@@ -1,5 +1,7 @@
 package org.npt4j.core.model;
 
+import org.npt4j.core.engine.WholeNumberProperty;
+
 /**
  * How many query rows an attention block scores at once, so that no attention map (one per step
  * and layer, and as many again for softmax, dropout and their gradients) exceeds a bound.
@@ -41,17 +43,8 @@ final class AttentionChunks {
         return Math.max(1, bound / Math.max(1, bytesPerQueryRow));
     }
 
-    /** @return the bound in bytes; a value that is not a whole number is refused by name, not ignored */
+    /** @return the bound in bytes */
     private static long bound() {
-        String value = System.getProperty(PROPERTY);
-        if (value == null) {
-            return DEFAULT_MAX_MAP_BYTES;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("System property " + PROPERTY + "=" + value
-                    + " is not a number of bytes; use a whole number, or 0 for no chunking", e);
-        }
+        return WholeNumberProperty.read(PROPERTY, DEFAULT_MAX_MAP_BYTES, "bytes", "for no chunking");
     }
 }

@@ -28,6 +28,14 @@ public final class NptNetwork extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
+    /**
+     * Forward parameter (a {@code Long} f): return the outputs of rows f..N−1 only. Every row
+     * still takes part as context up to the last ABD layer, which then computes queries for those
+     * rows alone, and the layers after it and the heads see only them; each returned row equals
+     * the full pass's. Saves that work when only some rows are scored (validation, prediction).
+     */
+    public static final String OUTPUT_FROM = "npt.outputFrom";
+
     private final ColumnLayout layout;
     private final int embeddingDim;
     private final double dropout;
@@ -64,17 +72,22 @@ public final class NptNetwork extends AbstractBlock {
      * @param ps parameter store
      * @param inputs D arrays (N, H_j)
      * @param training whether dropout is active
-     * @param params may contain {@link AttentionBlock#RECORD_ATTENTION}
-     * @return D arrays (N, H_j − 1); when attention is recorded, followed by one (heads, N, N)
-     *     array per ABD layer, post-softmax
+     * @param params may contain {@link AttentionBlock#RECORD_ATTENTION}, {@link RowAttentionLayer#QUERY_MASK}
+     *     and {@link #OUTPUT_FROM}
+     * @return D arrays (N, H_j − 1), or (N − f, H_j − 1) for {@link #OUTPUT_FROM} f; when attention is
+     *     recorded, followed by one (heads, N, N) array per ABD layer, post-softmax (the last one
+     *     (heads, N − f, N))
      */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = embedding.forward(ps, inputs, training).head();
         x = Layers.dropout(x, dropout, training);
+        long from = params != null && params.contains(OUTPUT_FROM) ? (Long) params.get(OUTPUT_FROM) : 0;
+        int narrowing = from == 0 ? -1 : lastRowAttentionLayer();
         List<NDArray> maps = new ArrayList<>();
-        for (AbstractBlock layer : layers) {
-            NDList out = layer.forward(ps, new NDList(x), training, params);
+        for (int i = 0; i < layers.size(); i++) {
+            PairList<String, Object> layerParams = i == narrowing ? ForwardParams.with(params, AttentionBlock.QUERIES_FROM, from) : params;
+            NDList out = layers.get(i).forward(ps, new NDList(x), training, layerParams);
             x = out.head();
             if (out.size() > 1) {
                 maps.add(out.get(1));
@@ -87,6 +100,12 @@ public final class NptNetwork extends AbstractBlock {
         }
         return out;
     }
+
+    /** @return the index of the last ABD layer; depth is even and at least 2, so there is one before the last ABA layer */
+    private int lastRowAttentionLayer() {
+        return layers.size() - 2;
+    }
+
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
@@ -113,6 +132,11 @@ public final class NptNetwork extends AbstractBlock {
             shapes[j] = new Shape(rows, layout.inputWidths()[j]);
         }
         return shapes;
+    }
+
+    /** @return e, the width of each attribute's embedding */
+    public int embeddingDim() {
+        return embeddingDim;
     }
 
     /** @return the column layout */

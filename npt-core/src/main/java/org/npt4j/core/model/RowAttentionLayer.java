@@ -46,7 +46,8 @@ public final class RowAttentionLayer extends ShapePreservingBlock {
     }
 
     /**
-     * @return (N, D, E), followed by the attention weights (heads, N, N) when recorded
+     * @return (N, D, E), followed by the attention weights (heads, N, N) when recorded; with
+     *     {@link AttentionBlock#QUERIES_FROM} f in the parameters, (N − f, D, E) and (heads, N − f, N)
      */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -54,11 +55,11 @@ public final class RowAttentionLayer extends ShapePreservingBlock {
         long n = x.getShape().get(0);
         PairList<String, Object> blockParams = params;
         if (params != null && params.contains(QUERY_MASK)) {
-            blockParams = new PairList<>(params.keys(), params.values());
-            blockParams.add(AttentionBlock.ATTENTION_MASK, params.get(QUERY_MASK));
+            blockParams = ForwardParams.with(params, AttentionBlock.ATTENTION_MASK, params.get(QUERY_MASK));
         }
         NDList out = block.forward(ps, new NDList(x.reshape(1, n, (long) columns * embeddingDim)), training, blockParams);
-        NDArray y = out.get(0).reshape(n, columns, embeddingDim);
+        // Fewer rows than n come back when the block was asked for the tail rows only.
+        NDArray y = out.get(0).reshape(out.get(0).getShape().get(1), columns, embeddingDim);
         return out.size() > 1 ? new NDList(y, out.get(1).squeeze(0)) : new NDList(y);
     }
 

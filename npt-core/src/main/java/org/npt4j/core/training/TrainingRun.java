@@ -3,6 +3,7 @@ package org.npt4j.core.training;
 import static org.npt4j.core.Settings.BATCH_SIZE;
 import static org.npt4j.core.Settings.CLASS_BALANCED_BATCHES;
 import static org.npt4j.core.Settings.DEVICE;
+import static org.npt4j.core.Settings.EMBEDDING_DIM;
 import static org.npt4j.core.Settings.EVALUATION_INTERVAL;
 import static org.npt4j.core.Settings.FEATURE_MASK_PROBABILITY;
 import static org.npt4j.core.Settings.MASK_FRACTION;
@@ -12,6 +13,7 @@ import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -19,6 +21,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -34,12 +37,14 @@ import org.npt4j.core.encoding.EncodedTable;
 import org.npt4j.core.engine.Devices;
 import org.npt4j.core.engine.Engines;
 import org.npt4j.core.engine.GradMode;
+import org.npt4j.core.engine.IntraOpThreads;
 import org.npt4j.core.engine.NativeHeap;
 import org.npt4j.core.inference.TrainingSummary;
 import org.npt4j.core.loss.LossTerms;
 import org.npt4j.core.loss.MaskedLoss;
 import org.npt4j.core.loss.TradeoffCurve;
 import org.npt4j.core.masking.BatchTensors;
+import org.npt4j.core.masking.EvaluationBatch;
 import org.npt4j.core.masking.MaskedBatch;
 import org.npt4j.core.masking.MaskedInputs;
 import org.npt4j.core.masking.TableMasker;
@@ -63,8 +68,14 @@ import org.npt4j.core.table.RowRoles;
  * @param rng the run's random source
  * @param listener progress receiver
  */
-record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batches, List<MaskedBatch> evalBatches,
+record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batches, List<EvaluationBatch> evalBatches,
         RowCounts counts, SplittableRandom rng, TrainingListener listener) {
+
+    /**
+     * System property: {@code true} computes every row's outputs in the validation pass, as before
+     * the pass was narrowed to the scored rows; for before/after comparisons in {@code benchmarks/}.
+     */
+    static final String FULL_VALIDATION_PASS = "npt4j.fullValidationPass";
 
     /** The run's outcome: serialised weights and what happened. */
     record Result(byte[] weights, TrainingSummary summary) {}
@@ -100,7 +111,7 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
         MiniBatcher batcher = new MiniBatcher(trainRoles, balancingClasses(config, trainTruth), config.get(BATCH_SIZE));
         RowCounts counts = new RowCounts(count(roles, RowRole.TRAIN), count(roles, RowRole.VALIDATION),
                 config.get(SEMI_SUPERVISED) ? count(roles, RowRole.TEST) : 0);
-        List<MaskedBatch> evalBatches = counts.validation() == 0 ? List.of()
+        List<EvaluationBatch> evalBatches = counts.validation() == 0 ? List.of()
                 : evaluationBatches(config, truth.selectRows(evalWork), select(roles, evalWork), rng);
         return new TrainingRun(config, ColumnLayout.of(truth.schema()), new TableEpochs(masker, trainTruth, batcher),
                 evalBatches, counts, rng, listener);
@@ -108,6 +119,19 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
 
     Result execute() {
         Engine engine = Engines.pytorch();
+        return IntraOpThreads.forModel(layerElements(), () -> execute(engine));
+    }
+
+    /** @return rows × columns × e of the largest batch: the size of each layer's activation */
+    private long layerElements() {
+        long rows = (long) counts.train() + counts.validation() + counts.test();
+        if (!config.fullBatch()) {
+            rows = Math.min(rows, config.get(BATCH_SIZE));
+        }
+        return rows * layout.columnCount() * config.get(EMBEDDING_DIM);
+    }
+
+    private Result execute(Engine engine) {
         Device device = Devices.resolve(DeviceSpec.parse(config.get(DEVICE)), engine);
         engine.setRandomSeed(rng.nextInt());
         // Training time and the progress ETA include building the network and optimiser.
@@ -230,19 +254,38 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
         private double evaluate() {
             double sum = 0;
             long cells = 0;
-            for (MaskedBatch batch : evalBatches) {
-                if (batch.targetCount() == 0) {
+            for (EvaluationBatch batch : evalBatches) {
+                if (batch.scored().rowCount() == 0) {
                     continue;
                 }
                 try (NDManager scope = root.newSubManager()) {
-                    BatchTensors tensors = batch.toTensors(scope);
-                    NDList outputs = network.forward(new ParameterStore(scope, false), tensors.inputs(), false);
+                    NDList outputs = scoredOutputs(scope, batch);
+                    BatchTensors tensors = batch.scored().toTensors(scope);
                     LossTerms terms = loss.compute(outputs, tensors, 0);
                     sum += terms.targetSum().getFloat();
                     cells += tensors.targetCount();
                 }
             }
             return cells == 0 ? Double.NaN : sum / cells;
+        }
+
+        /**
+         * @return the network's outputs for the batch's scored rows: only theirs are computed, the other
+         *     rows serve as context (with {@code npt4j.fullValidationPass}, all rows' are, for comparisons)
+         */
+        private NDList scoredOutputs(NDManager scope, EvaluationBatch batch) {
+            ParameterStore ps = new ParameterStore(scope, false);
+            NDList inputs = batch.whole().inputTensors(scope);
+            if (Boolean.getBoolean(FULL_VALIDATION_PASS)) {
+                NDList out = new NDList();
+                for (NDArray column : network.forward(ps, inputs, false)) {
+                    out.add(column.get(batch.scoredFrom() + ":"));
+                }
+                return out;
+            }
+            PairList<String, Object> outputFrom = new PairList<>();
+            outputFrom.add(NptNetwork.OUTPUT_FROM, (long) batch.scoredFrom());
+            return network.forward(ps, inputs, false, outputFrom);
         }
 
         private void report(int step, double[] losses, double lr, double lambda, double validation, long validationNanos,
@@ -258,14 +301,14 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
     }
 
     /** Validation batches are fixed for the run: evaluation inputs never change. */
-    private static List<MaskedBatch> evaluationBatches(NptConfig config, EncodedTable evalTruth, RowRole[] evalRoles,
+    private static List<EvaluationBatch> evaluationBatches(NptConfig config, EncodedTable evalTruth, RowRole[] evalRoles,
             SplittableRandom rng) {
         MaskedInputs inputs = new TableMasker(evalTruth, evalRoles, 0, config.get(TARGET_MASK_PROBABILITY),
                 config.get(MASK_FRACTION)).evaluationInputs();
         MiniBatcher batcher = new MiniBatcher(evalRoles, null, config.get(BATCH_SIZE));
-        List<MaskedBatch> out = new ArrayList<>();
+        List<EvaluationBatch> out = new ArrayList<>();
         for (int[] rows : batcher.plan(rng.split())) {
-            out.add(MaskedBatch.of(inputs, evalTruth, rows));
+            out.add(EvaluationBatch.of(inputs, evalTruth, rows));
         }
         return out;
     }

@@ -84,6 +84,41 @@ class NptNetworkTest {
     }
 
     @Test
+    void outputsOfTailRowsOnlyEqualTheFullPass() {
+        Engine engine = Engines.pytorch();
+        engine.setRandomSeed(5);
+        int n = 23;
+        int from = 17;
+        // Also the A = I ablation, whose last ABD block keeps only the tail of its values.
+        for (NptConfig config : new NptConfig[] {Fixtures.tiny().set(DEPTH, 2).build(), Fixtures.tiny().set(DEPTH, 4).build(),
+                Fixtures.tiny().set(DEPTH, 2).set(ATTENTION_BETWEEN_DATAPOINTS, false).build()}) {
+            try (GradMode off = GradMode.disabled(); NDManager m = engine.newBaseManager()) {
+                NptNetwork net = new NptNetwork(LAYOUT, config);
+                net.initialize(m, DataType.FLOAT32, net.inputShapes(1));
+                NDList in = randomInputs(m, n, 2);
+                for (NDArray mask : new NDArray[] {null, RowAttentionLayer.queryMask(m, n, from)}) {
+                    PairList<String, Object> full = new PairList<>();
+                    if (mask != null) {
+                        full.add(RowAttentionLayer.QUERY_MASK, mask);
+                    }
+                    PairList<String, Object> tail = ForwardParams.with(full, NptNetwork.OUTPUT_FROM, (long) from);
+                    NDList all = net.forward(new ParameterStore(m, false), in, false, full);
+                    NDList some = net.forward(new ParameterStore(m, false), in, false, tail);
+                    for (int j = 0; j < LAYOUT.columnCount(); j++) {
+                        assertEquals(n - from, some.get(j).getShape().get(0));
+                        float[] expected = all.get(j).get(from + ":").toFloatArray();
+                        float[] actual = some.get(j).toFloatArray();
+                        for (int i = 0; i < expected.length; i++) {
+                            assertEquals(expected[i], actual[i], 1e-5, "column " + j + ", depth " + config.get(DEPTH)
+                                    + (mask == null ? "" : ", query mask"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void outputShapesFollowTheColumnWidths() {
         Engine engine = Engines.pytorch();
         try (GradMode off = GradMode.disabled(); NDManager m = engine.newBaseManager()) {
