@@ -8,12 +8,15 @@ import static org.npt4j.core.Settings.LEARNING_RATE;
 import static org.npt4j.core.Settings.STEPS;
 import static org.npt4j.core.Settings.VALIDATION_FRACTION;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
 import org.npt4j.demo.BundledDatasets;
+import org.npt4j.core.table.ArffTableReader;
 import org.npt4j.core.table.Table;
 
 /**
@@ -81,10 +84,12 @@ record BenchmarkShape(String name, String description, Supplier<Table> table, Li
                     config(NptConfig.builder(Preset.PAPER).set(EMBEDDING_DIM, 32).set(LEARNING_RATE, 5e-4), 20), 8, 12);
             case "boston-paper" -> new BenchmarkShape(name, "Boston 506x14 (2 categorical); paper settings (e=128, 8 layers, 8 heads); full batch",
                     BundledDatasets::boston, List.of(boston), config(NptConfig.builder(Preset.PAPER).set(EMBEDDING_DIM, 128), 12), 4, 8);
+            case "iris-cpu" -> new BenchmarkShape(name, "Iris 150x5; the Weka package's defaults (CPU preset); full batch",
+                    BenchmarkShape::iris, List.of("class"), config(NptConfig.builder(Preset.CPU_FAST), 300), 30, 270);
             case "protein-batch" -> new BenchmarkShape(name, "Protein-like: 2048-row batches of 8192 synthetic rows x 10 numerical; e=64, 8 layers, 8 heads",
                     () -> synthetic(8192, 9, 7), List.of("y"),
                     config(NptConfig.builder(Preset.PAPER).set(BATCH_SIZE, 2048), 12), 4, 8);
-            default -> throw new IllegalArgumentException("unknown shape " + name + "; shapes: " + DEFAULT + ", scale-<rows>");
+            default -> throw new IllegalArgumentException("unknown shape " + name + "; shapes: " + DEFAULT + ", iris-cpu, scale-<rows>");
         };
     }
 
@@ -100,6 +105,15 @@ record BenchmarkShape(String name, String description, Supplier<Table> table, Li
     private static NptConfig config(NptConfig.Builder b, int steps) {
         // No validation: only training steps are timed.
         return b.set(STEPS, steps).set(VALIDATION_FRACTION, 0.0).build();
+    }
+
+    /** Iris from the bundled Weka example files: a table so small that per-operation overhead is the whole step. */
+    private static Table iris() {
+        try {
+            return ArffTableReader.arff().read(BundledDatasets.dataDirectory().resolve("weka_example_arff/iris.arff"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Rows of {@code features} standard-normal features and a target y that depends on them. */
