@@ -1,5 +1,6 @@
 package org.npt4j.tests.weka;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,8 +37,10 @@ class WekaPackageZipTest {
     @Test
     void hasWekasLayoutWithoutWrapperFolder() {
         assertTrue(entries.contains("Description.props"), () -> "no Description.props at the root: " + entries);
+        assertTrue(entries.contains("LICENSE"), () -> "no LICENSE at the root: " + entries);
         for (String name : entries) {
-            boolean rootFile = !name.contains("/") && (name.equals("Description.props") || name.endsWith(".jar"));
+            boolean rootFile = !name.contains("/")
+                    && (name.equals("Description.props") || name.equals("LICENSE") || name.endsWith(".jar"));
             boolean libEntry = name.equals("lib/") || (name.startsWith("lib/") && name.endsWith(".jar")
                     && name.indexOf('/') == name.lastIndexOf('/'));
             assertTrue(rootFile || libEntry, () -> "unexpected entry " + name + " in " + entries);
@@ -91,7 +94,7 @@ class WekaPackageZipTest {
             props.load(in);
         }
         for (String required : new String[] {
-                "PackageName", "Version", "Title", "Author", "Maintainer", "License", "Description", "PackageURL"}) {
+                "PackageName", "Version", "Title", "Author", "Maintainer", "License", "Description"}) {
             String value = props.getProperty(required);
             assertNotNull(value, "missing " + required);
             assertFalse(value.isBlank() || value.contains("${"), () -> required + " is not filled in: " + value);
@@ -104,8 +107,36 @@ class WekaPackageZipTest {
             assertEquals(projectVersion.replaceFirst("-SNAPSHOT$", ""), version,
                     "npt4j.weka.packageVersion in weka-npt-package/pom.xml is out of step with the project version");
         }
-        assertTrue(props.getProperty("Depends", "").matches("weka\\s*\\(>=\\s*3\\.8\\.\\d+\\)"), props.getProperty("Depends"));
+        assertEquals("weka (>=3.8.6)", props.getProperty("Depends"), "the Weka version the package is built and tested with");
         assertEquals("Linux", props.getProperty("OSName"));
         assertTrue(props.getProperty("Date", "").matches("\\d{4}-\\d{2}-\\d{2}"), props.getProperty("Date"));
+    }
+
+    @Test
+    void metadataPromisesNothingUntrue() throws IOException {
+        Properties props = new Properties();
+        try (ZipFile file = new ZipFile(zip.toFile());
+                InputStream in = file.getInputStream(file.getEntry("Description.props"))) {
+            props.load(in);
+        }
+        // The project has no public home yet: no download URL, web site or e-mail address that leads nowhere.
+        for (String key : props.stringPropertyNames()) {
+            String value = props.getProperty(key);
+            assertFalse(value.contains("npt4j.org") || value.contains("github.com/npt4j") || value.contains("localhost"),
+                    () -> key + " points at a placeholder: " + value);
+        }
+        assertFalse(props.containsKey("PackageURL"), "PackageURL names no real download");
+        assertEquals("Apache-2.0", props.getProperty("License"));
+        // Java 17 is required: Weka declines to load the package when this class (new in Java 17) is absent.
+        String guard = props.getProperty("DoNotLoadIfClassNotPresent");
+        assertEquals("java.util.HexFormat", guard, "no guard against a Java older than 17");
+        assertDoesNotThrow(() -> Class.forName(guard), "on Java 17 the guard must let the package load");
+        assertTrue(props.getProperty("DoNotLoadIfClassNotPresentMessage", "").contains("Java 17"));
+        String version = props.getProperty("Version");
+        List<String> ownJars = entries.stream().filter(n -> n.matches("(lib/)?(weka-npt-package|npt-core)-.*\\.jar")).toList();
+        assertEquals(2, ownJars.size(), () -> "npt4j's own jars: " + ownJars);
+        for (String jar : ownJars) {
+            assertTrue(jar.endsWith("-" + version + ".jar"), () -> jar + " does not carry the package's Version " + version);
+        }
     }
 }
