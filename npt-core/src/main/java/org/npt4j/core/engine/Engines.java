@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import org.npt4j.core.DeviceSpec;
 
 /**
  * Access to DJL's PyTorch engine with npt4j's rules applied: no network access at run time (the
@@ -19,6 +20,19 @@ public final class Engines {
     private static boolean processConfigured;
 
     private Engines() {}
+
+    /**
+     * The engine for a run that asked for a device: as {@link #pytorch()}, and on a CPU run without
+     * DJL's GPU-probe warnings ({@link GpuProbeLog}).
+     *
+     * @param requested the device the run asked for
+     * @return the PyTorch engine
+     * @throws IllegalStateException naming the cause when the native library cannot be loaded
+     */
+    public static Engine pytorch(DeviceSpec requested) {
+        GpuProbeLog.applyFor(requested);
+        return pytorch();
+    }
 
     /**
      * @return the PyTorch engine

@@ -56,8 +56,9 @@ final class NativeSession {
     /** Called with {@link #useLock()} held. */
     synchronized InferenceSession open() {
         if (session == null) {
-            Engine engine = Engines.pytorch();
-            Device device = Devices.resolve(DeviceSpec.parse(config.get(DEVICE)), engine);
+            DeviceSpec requested = DeviceSpec.parse(config.get(DEVICE));
+            Engine engine = Engines.pytorch(requested);
+            Device device = Devices.resolve(requested, engine);
             session = InferenceSession.open(engine, device, config, layout, weights);
             LOADED.add(this);
         }

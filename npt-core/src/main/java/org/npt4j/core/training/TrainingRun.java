@@ -118,7 +118,7 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
     }
 
     Result execute() {
-        Engine engine = Engines.pytorch();
+        Engine engine = Engines.pytorch(DeviceSpec.parse(config.get(DEVICE)));
         return IntraOpThreads.forModel(layerElements(), () -> execute(engine));
     }
 
