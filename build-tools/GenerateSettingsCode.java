@@ -105,8 +105,9 @@ public final class GenerateSettingsCode {
             String constant = "Settings." + s.constant();
             properties.append("    @OptionMetadata(displayName = ").append(quote(s.label()))
                     .append(",\n            description = ").append(quote(s.description()))
-                    .append(",\n            category = ").append(quote(s.group().title()))
-                    .append(", displayOrder = ").append(order++).append(")\n")
+                    // No category: Weka 3.8 shows each category as an "Edit..." button, in no fixed order, opening a
+                    // dialog too small for its rows; one list in displayOrder (grouped by setting group) reads better.
+                    .append(",\n            displayOrder = ").append(order++).append(")\n")
                     .append("    public ").append(type).append(" get").append(property).append("() {\n")
                     .append("        return settings().get(").append(constant).append(");\n    }\n\n")
                     .append("    public void set").append(property).append('(').append(type).append(" value) {\n")
@@ -122,7 +123,7 @@ public final class GenerateSettingsCode {
 
                 /**
                  * Every NPT setting as a bean property of the same name, with the {@link OptionMetadata}
-                 * (label, description, group, order) that Weka's GenericObjectEditor shows. The values
+                 * (label, description, order) that Weka's GenericObjectEditor shows. The values
                  * live in {@link #settings()}, which also gives their command-line form; the annotations
                  * name no command-line option because {@link SettingOptions} parses and writes them
                  * (Weka's own parsing cannot tell a flag left out from a flag turned off, and would

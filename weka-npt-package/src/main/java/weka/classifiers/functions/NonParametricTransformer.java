@@ -142,8 +142,9 @@ public class NonParametricTransformer extends NptClassifierProperties implements
         super.setOptions(options);
     }
 
-    @OptionMetadata(displayName = "Preset", description = Preset.DESCRIPTION + " Choosing a preset sets every setting to its value.",
-            category = "Preset", displayOrder = 1)
+    @OptionMetadata(displayName = "Preset (sets all below)",
+            description = Preset.DESCRIPTION + " Choosing a preset sets every setting below to the preset's value, so choose it first.",
+            displayOrder = 1)
     public Preset getPreset() {
         return m_settings.preset();
     }
