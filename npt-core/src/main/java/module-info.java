@@ -13,6 +13,7 @@ module org.npt4j.core {
     requires ai.djl.pytorch_engine;
     requires com.sun.jna;
     requires java.logging;
+    requires org.apache.commons.csv;
 
     exports org.npt4j.core;
     exports org.npt4j.core.table;

@@ -60,7 +60,7 @@ public final class TableSource implements Configurable {
     @Config(description = "Column names for a CSV file without a header line; empty when the first line is the header.")
     private List<String> columnNames = new ArrayList<>();
 
-    @Config(description = "CSV field separator as a regular expression.")
+    @Config(description = "CSV field separator: one character (\\t for a tab), or \\s+ for runs of whitespace.")
     private String delimiter = ",";
 
     @Config(description = "CSV lines to skip before the header (or the data).")

@@ -1,25 +1,27 @@
 package org.npt4j.core.table;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.npt4j.core.NptInputException;
 
 /**
- * Reads a delimited text file into a {@link Table}. A column is numerical when every non-missing
- * cell parses as a number, unless it is named in {@link #categorical}; otherwise categorical.
- * Empty cells and the configured missing tokens ({@code ?} and {@code NA} by default) are missing.
+ * Reads a delimited UTF-8 text file into a {@link Table}. A column is numerical when every
+ * non-missing cell parses as a number, unless it is named in {@link #categorical}; otherwise
+ * categorical. Empty cells, quoted empty strings ({@code ""}) and the missing tokens {@code ?},
+ * {@code NA}, {@code nan} and {@code NaN} are missing.
+ *
+ * <p>Fields follow CSV quoting (RFC 4180): a field in double quotes may hold the delimiter, line
+ * breaks and doubled quotes ({@code ""} for one {@code "}); this holds for header names too. Blanks
+ * around a field are dropped. A byte-order mark at the start of the file is ignored, lines may end
+ * in CRLF, and blank lines are skipped. Whitespace-separated files ({@link #delimiter}
+ * {@code "\\s+"}) are the exception: see there.
  */
 public final class CsvTableReader {
 
-    private Pattern delimiter = Pattern.compile(",");
+    private DelimitedFile file = DelimitedFile.splitOn(",");
     private boolean header = true;
     private int skipLines = 0;
     private List<String> names = null;
@@ -33,16 +35,27 @@ public final class CsvTableReader {
     }
 
     /**
-     * @param regex the field separator, as a regular expression ({@code "\\s+"} for whitespace)
+     * Sets the field separator, a comma by default. It is written as a regular expression would
+     * match it, but only two kinds are taken: one character ({@code ";"}, {@code "\t"} or
+     * {@code "\\t"} for a tab, {@code "|"} or {@code "\\|"}; a lone character stands for itself
+     * even where it is special in a regular expression), and {@code "\\s+"}, runs of whitespace,
+     * as in files aligned in columns. With {@code "\\s+"} leading and trailing blanks on a line
+     * are ignored and each line is one row; a field cannot hold a blank or a line break, and double
+     * quotes around a field are simply removed.
+     *
+     * @param regex the field separator
      * @return this reader
+     * @throws IllegalArgumentException for any other separator, such as {@code ", *"} or
+     *     {@code "\\d"}, or a double quote or line break
      */
     public CsvTableReader delimiter(String regex) {
-        this.delimiter = Pattern.compile(regex);
+        this.file = DelimitedFile.splitOn(regex);
         return this;
     }
 
     /**
-     * @param lines lines to skip before the header (or the data, without a header)
+     * @param lines lines to skip before the header (or the data, without a header); they are
+     *     passed over unparsed, quotes and all
      * @return this reader
      */
     public CsvTableReader skipLines(int lines) {
@@ -84,33 +97,24 @@ public final class CsvTableReader {
      * @param path the file
      * @return the table
      * @throws IOException if the file cannot be read
-     * @throws NptInputException if a line has the wrong number of fields
+     * @throws NptInputException if a row has more or fewer fields than there are columns, or a
+     *     quoted field is not closed; the message names the file and the line the row starts on
      */
     public Table read(Path path) throws IOException {
-        List<String[]> rows = new ArrayList<>();
+        List<DelimitedFile.Row> rows = file.read(path, skipLines);
         List<String> columnNames = names;
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo <= skipLines || line.isBlank()) {
-                    continue;
-                }
-                String[] fields = split(line);
-                if (columnNames == null) {
-                    columnNames = List.of(fields);
-                    continue;
-                }
-                if (fields.length != columnNames.size()) {
-                    throw new NptInputException(path + " line " + lineNo + ": " + fields.length
-                            + " fields but " + columnNames.size() + " columns");
-                }
-                rows.add(fields);
-            }
-        }
         if (columnNames == null) {
-            throw new NptInputException(path + " is empty");
+            if (rows.isEmpty()) {
+                throw new NptInputException(path + " is empty");
+            }
+            columnNames = List.of(rows.get(0).fields());
+            rows = rows.subList(1, rows.size());
+        }
+        for (DelimitedFile.Row row : rows) {
+            if (row.fields().length != columnNames.size()) {
+                throw new NptInputException(path + " line " + row.line() + ": " + row.fields().length
+                        + " fields but " + columnNames.size() + " columns");
+            }
         }
         for (String c : categorical) {
             if (!columnNames.contains(c)) {
@@ -128,25 +132,13 @@ public final class CsvTableReader {
         return b.build();
     }
 
-    private String[] split(String line) {
-        String[] raw = delimiter.split(line.strip(), -1);
-        for (int i = 0; i < raw.length; i++) {
-            raw[i] = unquote(raw[i].strip());
-        }
-        return raw;
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
-
-    private Column column(String name, List<String[]> rows, int j) {
+    private Column column(String name, List<DelimitedFile.Row> rows, int j) {
         int n = rows.size();
         if (!categorical.contains(name)) {
             double[] values = new double[n];
             boolean numeric = true;
             for (int i = 0; i < n && numeric; i++) {
-                String cell = rows.get(i)[j];
+                String cell = rows.get(i).fields()[j];
                 if (missingTokens.contains(cell)) {
                     values[i] = Double.NaN;
                 } else {
@@ -163,7 +155,7 @@ public final class CsvTableReader {
         }
         String[] labels = new String[n];
         for (int i = 0; i < n; i++) {
-            String cell = rows.get(i)[j];
+            String cell = rows.get(i).fields()[j];
             labels[i] = missingTokens.contains(cell) ? null : cell;
         }
         return new CategoricalColumn(name, labels);

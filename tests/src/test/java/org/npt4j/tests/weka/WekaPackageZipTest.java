@@ -70,7 +70,7 @@ class WekaPackageZipTest {
                 .map(n -> n.substring("lib/".length())).toList();
         String[] expected = {
             "npt-core-", "api-", "pytorch-engine-", "pytorch-jni-", "pytorch-native-cpu-", "gson-", "jna-",
-            "commons-compress-", "commons-codec-", "commons-io-", "slf4j-api-", "slf4j-jdk14-",
+            "commons-compress-", "commons-codec-", "commons-io-", "commons-csv-", "slf4j-api-", "slf4j-jdk14-",
             "error_prone_annotations-",
         };
         for (String prefix : expected) {
