@@ -22,8 +22,10 @@ import org.npt4j.experiments.progress.ProgressDisplay;
 import org.npt4j.experiments.protocol.Split;
 import org.npt4j.experiments.report.FoldLog;
 import org.npt4j.experiments.report.ResultFiles;
+import org.npt4j.experiments.report.Significance;
 import org.npt4j.experiments.report.Summary;
 import org.npt4j.experiments.score.Metric;
+import org.npt4j.tribuo.AbstractNptTrainer;
 import org.tribuo.Trainer;
 
 /**
@@ -182,11 +184,14 @@ public final class Compare {
         for (int t = 0; t < names.size(); t++) {
             given.put(names.get(t), FoldDatasets.describe(experiment.trainers().get(t), experiment.protocol(), validation));
         }
-        ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, quality, given);
+        Significance significance = new Significance(outcome.results(), names, metrics, base(experiment, names),
+                Significance.testTrainRatio(outcome.splits()), experiment.significanceLevel());
+        ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, significance, quality,
+                given);
         files.write(outcome.splits(), experiment.source().table().rowCount());
         out.println();
         out.print(files.textTable());
-        out.println("mean ± standard error over folds; * marks the best mean");
+        out.println("mean ± standard error over folds; ^ marks the best mean");
         out.println("Results written to " + folder);
         long failed = outcome.results().stream().filter(r -> !r.ok()).count();
         if (failed == 0) {
@@ -198,6 +203,17 @@ public final class Compare {
             err.println("  " + f.describe());
         }
         return SOME_FAILED;
+    }
+
+    /** The trainer the others are tested against: NPT, by {@link Significance.Base#choose}'s rule. */
+    private static Significance.Base base(Experiment experiment, List<String> names) {
+        List<String> npt = new ArrayList<>();
+        for (int t = 0; t < names.size(); t++) {
+            if (experiment.trainers().get(t) instanceof AbstractNptTrainer<?>) {
+                npt.add(names.get(t));
+            }
+        }
+        return Significance.Base.choose(names, npt);
     }
 
     private static Experiment lookup(ConfigurationManager cm, String name) {

@@ -15,6 +15,7 @@ import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.Table;
 import org.npt4j.experiments.protocol.Protocol;
 import org.npt4j.experiments.protocol.Split;
+import org.npt4j.experiments.score.CorrectedTTest;
 import org.npt4j.experiments.score.Task;
 import org.tribuo.Trainer;
 
@@ -45,6 +46,10 @@ public final class Experiment implements Configurable {
     @Config(description = "Folder in which each run makes a <date-time> folder for its results.")
     private Path outputDirectory = Path.of("results");
 
+    @Config(description = "Two-sided significance level of the corrected resampled t-test of each trainer against NPT, "
+            + "strictly between 0 and 1.")
+    private double significanceLevel = CorrectedTTest.DEFAULT_LEVEL;
+
     /** For OLCUT. */
     private Experiment() {}
 
@@ -52,6 +57,9 @@ public final class Experiment implements Configurable {
     public void postConfig() {
         if (trainers == null || trainers.isEmpty()) {
             throw new PropertyException(name, "trainers", "lists no trainer");
+        }
+        if (!(significanceLevel > 0 && significanceLevel < 1)) {
+            throw new PropertyException(name, "significanceLevel", "must be strictly between 0 and 1, found " + significanceLevel);
         }
         Set<Trainer<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Task task = source.task();
@@ -125,5 +133,10 @@ public final class Experiment implements Configurable {
     /** @return the folder results go under */
     public Path outputDirectory() {
         return outputDirectory;
+    }
+
+    /** @return the significance level of the tests against NPT */
+    public double significanceLevel() {
+        return significanceLevel;
     }
 }

@@ -70,10 +70,15 @@ class CompareTest {
             folder = runs.findFirst().orElseThrow();
         }
         List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
+        // The significance test's columns follow the original ones, which keep their places.
         assertEquals("trainer,rmse_mean,rmse_se,mae_mean,mae_se,r2_mean,r2_se,train_s_mean,train_s_se,"
-                + "predict_ms_per_row_mean,predict_ms_per_row_se,folds", summary.get(0));
+                + "predict_ms_per_row_mean,predict_ms_per_row_se,folds,rmse_t,rmse_p,rmse_outcome,mae_t,mae_p,mae_outcome,"
+                + "r2_t,r2_p,r2_outcome,train_s_t,train_s_p,train_s_outcome,predict_ms_per_row_t,predict_ms_per_row_p,"
+                + "predict_ms_per_row_outcome", summary.get(0));
         assertEquals(4, summary.size());
-        assertTrue(summary.get(1).startsWith("npt,") && summary.get(1).endsWith(",2"), summary.get(1));
+        assertTrue(summary.get(1).startsWith("npt,") && folds(summary, 1).equals("2"), summary.get(1));
+        assertTrue(summary.get(1).endsWith(",2,,,base,,,base,,,base,,,base,,,base"), "npt is the base: " + summary.get(1));
+        assertTrue(out.contains("(v/ /*) against npt") && out.contains("(the base: the NPT trainer)"), out);
         List<String> folds = Files.readAllLines(folder.resolve("folds.csv"));
         assertEquals("trainer,fold,rmse,mae,r2,train_s,predict_ms_per_row,provenance,status,message", folds.get(0));
         assertEquals(1 + 3 * 2, folds.size());
@@ -138,6 +143,11 @@ class CompareTest {
         assertTrue(!Files.exists(dir.resolve("results")), "nothing is written for a configuration that fails");
     }
 
+    /** The {@code folds} cell of a line of {@code summary.csv}, found by its header, since the test's columns follow it. */
+    private static String folds(List<String> summary, int line) {
+        return summary.get(line).split(",", -1)[Arrays.asList(summary.get(0).split(",", -1)).indexOf("folds")];
+    }
+
     /** The run's output folder, the only one under {@code results}. */
     private Path runFolder() throws IOException {
         try (Stream<Path> runs = Files.list(dir.resolve("results"))) {
@@ -154,8 +164,8 @@ class CompareTest {
         assertTrue(out.contains("FAILED: linear-unscaled-onehot failed on folds 1 and 2; its means are over 0 of 2 folds"), out);
         Path folder = runFolder();
         List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
-        assertTrue(summary.get(1).startsWith("cart,") && summary.get(1).endsWith(",2"), "cart's results are all there");
-        assertTrue(summary.get(2).startsWith("linear-unscaled-onehot,") && summary.get(2).endsWith(",0"), summary.get(2));
+        assertTrue(summary.get(1).startsWith("cart,") && folds(summary, 1).equals("2"), "cart's results are all there");
+        assertTrue(summary.get(2).startsWith("linear-unscaled-onehot,") && folds(summary, 2).equals("0"), summary.get(2));
         List<String> folds = Files.readAllLines(folder.resolve("folds.csv"));
         assertEquals(1 + 2 * 2, folds.size());
         assertTrue(folds.get(2).startsWith("linear-unscaled-onehot,0,,,,,,,failed,\"Trainer 'linear-unscaled-onehot' failed "
@@ -172,8 +182,8 @@ class CompareTest {
         assertTrue(markdown.contains("- flaky failed on fold 2; its means are over 1 of 2 folds. First error: Trainer 'flaky' "
                 + "failed in training on fold 2: " + FailOnFoldTrainer.MESSAGE), markdown);
         List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
-        assertTrue(summary.get(1).startsWith("flaky,") && summary.get(1).endsWith(",1"), summary.get(1));
-        assertTrue(summary.get(2).startsWith("cart,") && summary.get(2).endsWith(",2"), summary.get(2));
+        assertTrue(summary.get(1).startsWith("flaky,") && folds(summary, 1).equals("1"), summary.get(1));
+        assertTrue(summary.get(2).startsWith("cart,") && folds(summary, 2).equals("2"), summary.get(2));
         List<String> folds = Files.readAllLines(folder.resolve("folds.csv"));
         assertTrue(folds.get(1).startsWith("flaky,0,") && folds.get(1).endsWith(",ok,"), folds.get(1));
         assertTrue(folds.get(3).endsWith(",failed,\"Trainer 'flaky' failed in training on fold 2: deliberate failure, "

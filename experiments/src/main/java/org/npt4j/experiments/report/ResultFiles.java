@@ -1,6 +1,7 @@
 package org.npt4j.experiments.report;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,14 +11,17 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npt4j.experiments.protocol.Split;
+import org.npt4j.experiments.score.CorrectedTTest;
 import org.npt4j.experiments.score.Metric;
 
 /**
  * Writes a finished experiment's files into its output folder: {@code summary.md} and
- * {@code summary.csv} (mean ± s.e. per trainer), {@code splits.csv} (each row's role in each split)
- * and {@code comparison.png}; the runner writes each fold's {@code provenance/}, {@code predictions/}
- * and line of {@code folds.csv} ({@link FoldLog}) as it goes. Every table says which rows each
- * trainer was given, and which trainers failed on which folds. Each file is written whole or not at all.
+ * {@code summary.csv} (mean ± s.e. per trainer, and each trainer's {@link Significance} test against
+ * the base trainer, NPT), {@code splits.csv} (each row's role in each split) and {@code comparison.png};
+ * the runner writes each fold's {@code provenance/}, {@code predictions/} and line of {@code folds.csv}
+ * ({@link FoldLog}) as it goes. Every table marks, Weka's way, where a trainer is significantly better
+ * ({@code v}) or worse ({@code *}) than the base, and says which rows each trainer was given and which
+ * trainers failed on which folds. Each file is written whole or not at all.
  */
 public final class ResultFiles {
 
@@ -27,6 +31,7 @@ public final class ResultFiles {
     private final String heading;
     private final String description;
     private final Summary summary;
+    private final Significance significance;
     private final List<Metric> quality;
     private final Map<String, String> given;
 
@@ -35,15 +40,17 @@ public final class ResultFiles {
      * @param heading the experiment's title, the first line of {@code summary.md} and the chart
      * @param description the dataset and protocol in one line, under the heading
      * @param summary the comparison
+     * @param significance every trainer's test against the base on each of the summary's metrics
      * @param quality the quality metrics among the summary's, whose best mean is marked and which are charted
      * @param given per trainer, in a few words, which rows it was given (printed under the tables)
      */
-    public ResultFiles(Path folder, String heading, String description, Summary summary, List<Metric> quality,
-            Map<String, String> given) {
+    public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
+            List<Metric> quality, Map<String, String> given) {
         this.folder = folder;
         this.heading = heading;
         this.description = description;
         this.summary = summary;
+        this.significance = significance;
         this.quality = List.copyOf(quality);
         this.given = new LinkedHashMap<>(given);
     }
@@ -73,10 +80,24 @@ public final class ResultFiles {
 
     /**
      * @return the comparison as an aligned text table, the best mean of each quality metric marked
-     *     with *, what each trainer was given, and what failed
+     *     with ^ and each significant difference from the base with v or *; each trainer's (v/ /*)
+     *     counts, the test's legend, what each trainer was given, and what failed
      */
     public String textTable() {
-        return table(true).plain() + givenLines("") + failureLines("FAILED: ");
+        return table(true).plain() + significanceText(false) + givenLines("") + failureLines("FAILED: ");
+    }
+
+    /**
+     * The (v/ /*) counts and the legend, after a blank line and followed by one; empty when there is
+     * no trainer besides the base.
+     */
+    private String significanceText(boolean markdown) {
+        if (significance.compared().isEmpty()) {
+            return "";
+        }
+        TextTable counts = countsTable();
+        return "\n" + (markdown ? counts.markdown() : counts.plain()) + "\n"
+                + String.join(markdown ? " " : "\n", legend(markdown)) + "\n\n";
     }
 
     /** One line per trainer that failed on some fold: which folds, over how many folds its means are, the first error. */
@@ -112,7 +133,12 @@ public final class ResultFiles {
         }
     }
 
-    private TextTable table(boolean markBest) {
+    /**
+     * The comparison table. In plain text every cell ends in its significance mark or a space, so
+     * that the numbers stay aligned as in Weka's output, and the best mean is marked with ^ (not
+     * Weka's *, which means significantly worse); Markdown lists the best means below the table.
+     */
+    private TextTable table(boolean plain) {
         List<String> head = new ArrayList<>(List.of("trainer"));
         for (Metric m : summary.metrics()) {
             head.add(m.name());
@@ -123,12 +149,68 @@ public final class ResultFiles {
             for (Metric m : summary.metrics()) {
                 Summary.Stat s = summary.get(trainer, m);
                 String cell = m == Metric.TRAIN_SECONDS || m == Metric.PREDICT_MS_PER_ROW ? timing(s) : s.format();
-                boolean best = markBest && quality.contains(m) && trainer.equals(summary.best(m));
-                row.add(best ? "*" + cell : cell);
+                String mark = significance.mark(trainer, m);
+                if (plain) {
+                    boolean best = quality.contains(m) && trainer.equals(summary.best(m));
+                    row.add((best ? "^" : "") + cell + " " + (mark.isEmpty() ? " " : mark));
+                } else {
+                    row.add(mark.isEmpty() ? cell : cell + " " + mark);
+                }
             }
             t.add(row);
         }
         return t;
+    }
+
+    /**
+     * Weka's (v/ /*) line, one per trainer compared with the base: quality metrics and timings
+     * counted apart, so that being faster is never read as being more accurate.
+     */
+    private TextTable countsTable() {
+        List<Metric> qualityTested = summary.metrics().stream().filter(quality::contains).toList();
+        List<Metric> others = summary.metrics().stream().filter(m -> !quality.contains(m)).toList();
+        List<String> head = new ArrayList<>(List.of("(v/ /*) against " + significance.base().trainer()));
+        if (!qualityTested.isEmpty()) {
+            head.add("quality");
+        }
+        if (!others.isEmpty()) {
+            head.add(qualityTested.isEmpty() ? "metrics" : "timings");
+        }
+        TextTable t = new TextTable(head);
+        for (String trainer : significance.compared()) {
+            List<String> row = new ArrayList<>(List.of(trainer));
+            if (!qualityTested.isEmpty()) {
+                row.add(significance.counts(trainer, qualityTested));
+            }
+            if (!others.isEmpty()) {
+                row.add(significance.counts(trainer, others));
+            }
+            t.add(row);
+        }
+        return t;
+    }
+
+    /**
+     * What the marks mean: the test, its level and correction, and the base.
+     *
+     * @param markdown whether to set the marks as code, for Markdown
+     * @return the legend's sentences
+     */
+    private List<String> legend(boolean markdown) {
+        String base = significance.base().trainer();
+        String quote = markdown ? "`" : "";
+        return List.of("Significance: each trainer against " + base + " (the base: " + significance.base().why()
+                        + "), by the corrected resampled t-test (Nadeau and Bengio 2003, as Weka's Experimenter tests) on "
+                        + "the folds both finished, two-sided at the " + plainNumber(significance.level())
+                        + " level, n_test/n_train = " + String.format(Locale.ROOT, "%.3g", significance.testTrainRatio()) + ".",
+                quote + "v" + quote + ": significantly better than " + base + ", " + quote + "*" + quote
+                        + ": significantly worse (higher is better for accuracy, AUROC and R², lower for errors, log-loss "
+                        + "and times), no mark: no significant difference, or no test where fewer than 2 folds pair up.",
+                quote + "(v/ /*)" + quote + " counts wins, ties and losses.");
+    }
+
+    private static String plainNumber(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String timing(Summary.Stat s) {
@@ -137,8 +219,9 @@ public final class ResultFiles {
 
     private String markdown(int folds) {
         boolean failed = !summary.failures().isEmpty();
+        String significant = significanceText(true);
         return "# " + heading + "\n\n" + description + ".\n\n" + table(false).markdown()
-                + "\nWhat each trainer was given:\n\n" + givenLines("- ")
+                + (significant.isEmpty() ? "\n" : significant) + "What each trainer was given:\n\n" + givenLines("- ")
                 + (failed ? "\nWhat failed (the failed folds are left out of the means):\n\n" + failureLines("- ") : "")
                 + "\nMean ± standard error over " + folds + " folds" + (failed ? ", fewer where a trainer failed" : "")
                 + "; times are means per fold (training) and per test row "
@@ -159,7 +242,12 @@ public final class ResultFiles {
         for (Metric m : summary.metrics()) {
             out.append(',').append(m.key()).append("_mean,").append(m.key()).append("_se");
         }
-        out.append(",folds\n");
+        out.append(",folds");
+        // The test's columns come after the original ones, so that readers of the older file still find theirs.
+        for (Metric m : summary.metrics()) {
+            out.append(',').append(m.key()).append("_t,").append(m.key()).append("_p,").append(m.key()).append("_outcome");
+        }
+        out.append('\n');
         for (String t : summary.trainers()) {
             out.append(Csv.field(t));
             int n = 0;
@@ -168,9 +256,23 @@ public final class ResultFiles {
                 out.append(',').append(number(s.mean())).append(',').append(number(s.standardError()));
                 n = Math.max(n, s.n());
             }
-            out.append(',').append(n).append('\n');
+            out.append(',').append(n);
+            for (Metric m : summary.metrics()) {
+                if (t.equals(significance.base().trainer())) {
+                    out.append(",,,base");
+                } else {
+                    CorrectedTTest.Result r = significance.get(t, m);
+                    out.append(',').append(number(r.t())).append(',').append(number(r.p())).append(',').append(outcome(r.outcome()));
+                }
+            }
+            out.append('\n');
         }
         return out.toString();
+    }
+
+    /** @return the outcome as summary.csv writes it, from the trainer's side */
+    private static String outcome(CorrectedTTest.Outcome o) {
+        return o.name().toLowerCase(Locale.ROOT);
     }
 
     private static String splitsCsv(List<Split> splits, int rows) {

@@ -1,6 +1,7 @@
 /**
  * Writes an experiment's results: the {@link org.npt4j.experiments.report.Summary} (mean ± standard
- * error per trainer and metric), the text and Markdown tables, the CSV files, the chart,
+ * error per trainer and metric), the {@link org.npt4j.experiments.report.Significance} of each trainer
+ * against NPT, the text and Markdown tables, the CSV files, the chart,
  * {@code folds.csv} kept as the run goes and read back to resume it ({@link org.npt4j.experiments.report.FoldLog}),
  * and whole-or-nothing file writes. It receives plain data (splits, fold results, headings), so it
  * imports only {@code score} and {@code protocol}; never the runner.
