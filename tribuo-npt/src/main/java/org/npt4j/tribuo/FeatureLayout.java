@@ -110,6 +110,21 @@ public final class FeatureLayout implements Serializable {
         return columns;
     }
 
+    /**
+     * @param column a table column of the layout
+     * @return the Tribuo features that fill it: the feature itself for a numeric column, every
+     *     member of the one-hot group for a regrouped one, in feature-map order
+     * @throws IllegalArgumentException if the layout has no such column
+     */
+    List<String> featuresIn(String column) {
+        for (FeatureColumn c : columns) {
+            if (c.name().equals(column)) {
+                return c.features();
+            }
+        }
+        throw new IllegalArgumentException("No feature column '" + column + "'; the columns are " + columnNames());
+    }
+
     private Map<String, Slot> slots() {
         Map<String, Slot> s = slots;
         if (s == null) {

@@ -9,7 +9,7 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +17,9 @@ import org.npt4j.core.NptInputException;
 import org.npt4j.core.Settings;
 import org.npt4j.core.inference.AttendedPredictions;
 import org.npt4j.core.inference.AttentionMaps;
+import org.npt4j.core.inference.ColumnImportances;
 import org.npt4j.core.inference.NptModel;
+import org.npt4j.core.inference.PermutationImportance;
 import org.npt4j.core.inference.Predictions;
 import org.npt4j.core.table.Table;
 import org.npt4j.core.inference.TrainingSummary;
@@ -41,8 +43,9 @@ import org.tribuo.provenance.ModelProvenance;
  * context ({@link #predict(Iterable)}), in passes of the configured prediction batch size.
  *
  * <p>Beyond Tribuo's usual API, {@link #explain(Example, int)} tells which training rows a
- * prediction leaned on. {@link #getTopFeatures} and {@link #getExcuse} are empty, as for Tribuo's
- * other deep models.
+ * prediction leaned on. {@link #getTopFeatures(int)} ranks the features by permutation importance on
+ * the training rows (computed on each call: it costs a prediction over up to 1,000 training rows
+ * per feature column). {@link #getExcuse} is empty, as for Tribuo's other deep models.
  *
  * <p><b>Native memory.</b> The weights live on the Java heap as bytes. The first prediction loads
  * them into native memory and keeps them there for later calls; {@link #close()} frees it (a later
@@ -219,10 +222,61 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
         return new NeighbourExplanation<>(example, prediction, rows);
     }
 
-    /** @return an empty map: attention, not feature weights, explains NPT; see {@link #explain} */
+    /**
+     * The features ranked by permutation importance on the model's own training rows ({@link
+     * PermutationImportance}, where the method, its cost and its caveats are described): up to
+     * {@value PermutationImportance#DEFAULT_ROWS} training rows are scored against the stored context
+     * as they are and with each column's values shuffled among them, and a feature's importance is
+     * how much the target loss rises (the mean negative log-probability of the true label, or the
+     * mean squared error over the variance of each regression dimension, averaged over dimensions).
+     * The rows and shuffles are drawn with a fixed seed, so every call gives the same answer;
+     * nothing is cached, and each call costs (feature columns + 1) predictions over those rows.
+     *
+     * <p>The scores are in-sample: they tell what this model relies on, not what generalises (and
+     * with {@code targetMaskProbability} below 1, where a training row can find its own label in the
+     * context, shuffling any feature that identifies rows breaks that lookup and counts too). A
+     * categorical column regrouped from one-hot features ({@link FeatureLayout}) is shuffled as one
+     * column, so each of its features gets that column's importance.
+     *
+     * @param n how many features to return; negative for all of them
+     * @return one entry, under {@link Model#ALL_OUTPUTS}: (feature name, importance) pairs, most
+     *     important first
+     */
     @Override
     public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
-        return Collections.emptyMap();
+        return getTopFeatures(n, PermutationImportance.DEFAULT_ROWS, PermutationImportance.DEFAULT_SEED);
+    }
+
+    /**
+     * Like {@link #getTopFeatures(int)}, with the number of training rows scored and the seed chosen.
+     *
+     * @param n how many features to return; negative for all of them
+     * @param rows how many training rows to score (all of them, if fewer): more give steadier
+     *     numbers at proportionally more cost
+     * @param seed the seed for the rows drawn and every column's shuffle
+     * @return one entry, under {@link Model#ALL_OUTPUTS}: (feature name, importance) pairs, most
+     *     important first
+     * @throws IllegalArgumentException if {@code rows} is not positive
+     */
+    public Map<String, List<Pair<String, Double>>> getTopFeatures(int n, int rows, long seed) {
+        if (rows <= 0) {
+            throw new IllegalArgumentException("rows must be positive, found " + rows);
+        }
+        List<Pair<String, Double>> ranked = new ArrayList<>();
+        if (n != 0) { // nothing to rank is no reason to pay for (columns + 1) predictions
+            for (ColumnImportances.Entry column : PermutationImportance.of(npt, rows, seed).ranked()) {
+                for (String feature : layout.featuresIn(column.column())) {
+                    ranked.add(new Pair<>(feature, column.importance()));
+                }
+            }
+        }
+        if (n >= 0 && ranked.size() > n) {
+            ranked = new ArrayList<>(ranked.subList(0, n));
+        }
+        // Mutable, as Tribuo's own models return it.
+        Map<String, List<Pair<String, Double>>> out = new HashMap<>();
+        out.put(ALL_OUTPUTS, ranked);
+        return out;
     }
 
     /** @return empty; see {@link #explain} */

@@ -1,8 +1,9 @@
 /**
  * A fitted NPT and what it gives: {@link org.npt4j.core.inference.NptModel} (configuration,
  * schema, weights, the context rows it attends to, the training summary), its versioned file
- * format, predictions per target, and attention over the context rows. Native memory is loaded on
- * first use and released when idle.
+ * format, predictions per target, attention over the context rows, and the permutation importance
+ * of the feature columns ({@link org.npt4j.core.inference.PermutationImportance}). Native memory is
+ * loaded on first use and released when idle.
  *
  * <p>Imports {@code org.npt4j.core}, {@code table}, {@code encoding}, {@code masking},
  * {@code model} and {@code engine}; never {@code training}, which imports it.
