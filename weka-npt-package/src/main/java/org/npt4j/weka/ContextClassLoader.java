@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
  * a package's {@code lib/} jars in a class loader of its own, while DJL finds its engine and
  * native library through the context class loader; without the switch, DJL looks in Weka's loader
  * and finds nothing.
+ *
+ * <p>DJL starts its engine inside the first of these calls, so they also keep its start-up
+ * messages off the console ({@link DjlLog}).
  */
 public final class ContextClassLoader {
 
@@ -19,6 +22,7 @@ public final class ContextClassLoader {
      * @throws Exception whatever the task throws
      */
     public static <T> T call(Callable<T> task) throws Exception {
+        DjlLog.quietStartupMessages();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(ContextClassLoader.class.getClassLoader());

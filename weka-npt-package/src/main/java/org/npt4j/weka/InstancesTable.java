@@ -2,6 +2,9 @@ package org.npt4j.weka;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.npt4j.core.encoding.CategoricalEncoder;
+import org.npt4j.core.encoding.ColumnEncoder;
+import org.npt4j.core.encoding.TableSchema;
 import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.NumericColumn;
 import org.npt4j.core.table.Table;
@@ -26,14 +29,40 @@ public final class InstancesTable {
     public static Table of(Instances data, List<String> attributes) {
         Table.Builder table = Table.builder();
         for (String name : attributes) {
-            Attribute a = data.attribute(name);
-            if (a == null) {
-                throw new IllegalArgumentException("Attribute '" + name + "' of the training data is missing from "
-                        + "the data set '" + data.relationName() + "'");
-            }
-            table.add(column(data, a));
+            table.add(column(data, attribute(data, name), null));
         }
         return table.build();
+    }
+
+    /**
+     * The instances to predict, as a table for a model fitted with {@code schema}: as {@link #of},
+     * except that a nominal value the model never saw in training is a missing cell. Weka's header
+     * declares every value of a nominal attribute, so a value that a training fold happens to lack
+     * is routine in cross-validation; NPT would treat it as missing all the same, but would log a
+     * warning on the console for every such test fold (the Experimenter's runs among them).
+     *
+     * @param data the instances to predict
+     * @param attributes names of the model's feature attributes, in column order
+     * @param schema the fitted model's schema, which knows the categories seen in training
+     * @return one column per attribute, one row per instance
+     * @throws IllegalArgumentException if an attribute is absent or of a type NPT cannot use
+     */
+    public static Table toPredict(Instances data, List<String> attributes, TableSchema schema) {
+        Table.Builder table = Table.builder();
+        for (String name : attributes) {
+            ColumnEncoder encoder = schema.column(schema.indexOf(name)).encoder();
+            table.add(column(data, attribute(data, name), encoder instanceof CategoricalEncoder seen ? seen : null));
+        }
+        return table.build();
+    }
+
+    private static Attribute attribute(Instances data, String name) {
+        Attribute a = data.attribute(name);
+        if (a == null) {
+            throw new IllegalArgumentException("Attribute '" + name + "' of the training data is missing from "
+                    + "the data set '" + data.relationName() + "'");
+        }
+        return a;
     }
 
     /**
@@ -56,13 +85,15 @@ public final class InstancesTable {
         return names;
     }
 
-    private static org.npt4j.core.table.Column column(Instances data, Attribute a) {
+    /** @param seen for a nominal attribute, the categories to keep (others become missing), or null to keep all */
+    private static org.npt4j.core.table.Column column(Instances data, Attribute a, CategoricalEncoder seen) {
         int n = data.numInstances();
         int j = a.index();
         if (a.isNominal()) {
             String[] values = new String[n];
             for (int i = 0; i < n; i++) {
-                values[i] = data.instance(i).isMissing(j) ? null : a.value((int) data.instance(i).value(j));
+                String value = data.instance(i).isMissing(j) ? null : a.value((int) data.instance(i).value(j));
+                values[i] = seen == null || value == null || seen.indexOf(value) >= 0 ? value : null;
             }
             return new CategoricalColumn(a.name(), values);
         }

@@ -7,7 +7,12 @@ import weka.gui.Logger;
 
 /**
  * Shows NPT's training progress where a Weka user looks: the Explorer's status line (every step)
- * and log (every tenth of the run), or standard error on the command line (every tenth).
+ * and log (every tenth of the run), and standard error (every tenth) for command-line runs.
+ *
+ * <p>Other callers, the Experimenter among them, set no Logger and do not expect a classifier to
+ * write to standard error: an experiment trains NPT once per data set, run and fold, eleven
+ * progress lines each. They get no console output unless they turn on the classifier's debug
+ * option.
  */
 public final class ProgressReporter implements TrainingListener {
 
@@ -17,7 +22,7 @@ public final class ProgressReporter implements TrainingListener {
 
     /**
      * @param log the Explorer's logger, or null outside the GUI
-     * @param console where command-line runs report
+     * @param console where command-line runs report, or null to report nowhere but the logger
      * @param name the classifier's name, prefixing messages
      */
     public ProgressReporter(Logger log, PrintStream console, String name) {
@@ -35,8 +40,23 @@ public final class ProgressReporter implements TrainingListener {
             if (milestone) {
                 log.logMessage(line);
             }
-        } else if (milestone) {
+        }
+        if (console != null && milestone) {
             console.println(line);
         }
+    }
+
+    /**
+     * Whether the current thread runs a classifier from Weka's command line: {@code weka.Run},
+     * a classifier's {@code main} and the Simple CLI all go through {@code
+     * AbstractClassifier.runClassifier}, and nothing else does (the Explorer, the Experimenter
+     * and the Knowledge Flow call {@code buildClassifier} themselves). Weka passes no such
+     * information to the classifier, so the call stack is asked, once per build.
+     *
+     * @return true when {@code AbstractClassifier.runClassifier} is on the stack
+     */
+    public static boolean onWekasCommandLine() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                f -> f.getMethodName().equals("runClassifier") && f.getClassName().equals("weka.classifiers.AbstractClassifier")));
     }
 }

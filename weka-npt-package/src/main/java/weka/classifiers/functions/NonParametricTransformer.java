@@ -3,6 +3,7 @@ package weka.classifiers.functions;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -181,7 +182,9 @@ public class NonParametricTransformer extends NptClassifierProperties implements
         columns.add(data.classAttribute().name());
         Table table = InstancesTable.of(data, columns);
         String target = data.classAttribute().name();
-        ProgressReporter progress = new ProgressReporter(m_log, System.err, getClass().getSimpleName());
+        // Standard error only where a user watches it: Weka's command line, or on request (debug).
+        PrintStream console = getDebug() || ProgressReporter.onWekasCommandLine() ? System.err : null;
+        ProgressReporter progress = new ProgressReporter(m_log, console, getClass().getSimpleName());
         m_model = ContextClassLoader.call(() -> new NptTrainer(config, progress).fit(table, target));
     }
 
@@ -222,7 +225,7 @@ public class NonParametricTransformer extends NptClassifierProperties implements
         int chunk = Math.max(1, Integer.parseInt(getBatchSize()));
         for (int from = 0; from < out.length; from += chunk) {
             int to = Math.min(out.length, from + chunk);
-            Table rows = InstancesTable.of(new Instances(instances, from, to - from), m_features);
+            Table rows = InstancesTable.toPredict(new Instances(instances, from, to - from), m_features, m_model.schema());
             Predictions p = ContextClassLoader.call(() -> m_model.predict(rows));
             for (int i = from; i < to; i++) {
                 out[i] = WekaDistributions.of(p, i - from, m_header.classAttribute());

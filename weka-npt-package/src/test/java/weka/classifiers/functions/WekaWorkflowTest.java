@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Evaluation;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
+import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.UnsupportedAttributeTypeException;
@@ -195,6 +199,85 @@ class WekaWorkflowTest {
                 "Best validation loss", "Parameters", "e=8, 2 layers", "depth=2"}) {
             assertTrue(summary.contains(part), part + " in\n" + summary);
         }
+    }
+
+    @Test
+    void progressGoesToStandardErrorOnlyOnTheCommandLineOrWithDebug() throws Exception {
+        String[] commandLine = {"-t", ARFF.resolve("iris.arff").toString(), "-no-cv", "-embedding-dim", "8", "-depth", "2",
+            "-heads", "2", "-steps", "10", "-learning-rate", "0.01"};
+        String fromCommandLine = standardErrorOf(() -> AbstractClassifier.runClassifier(new NonParametricTransformer(), commandLine));
+        assertTrue(fromCommandLine.contains("NonParametricTransformer: step 10/10"), fromCommandLine);
+
+        // Called from code, as the Experimenter and the Knowledge Flow do, without a Logger.
+        Instances data = load("iris.arff");
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        assertEquals("", standardErrorOf(() -> npt.buildClassifier(data)));
+        npt.setDebug(true);
+        String withDebug = standardErrorOf(() -> npt.buildClassifier(data));
+        assertTrue(withDebug.contains("NonParametricTransformer: step 6/6"), withDebug);
+    }
+
+    @Test
+    void aNominalValueUnseenInTrainingIsAMissingValueWithoutAWarning() throws Exception {
+        // Train on breast-cancer without its one instance of age '20-29', a value the header declares.
+        Instances data = load("breast-cancer.arff");
+        Attribute age = data.attribute("age");
+        Instances train = new Instances(data, 0);
+        Instance young = null;
+        for (Instance row : data) {
+            if (row.stringValue(age).equals("20-29")) {
+                young = row;
+            } else {
+                train.add(row);
+            }
+        }
+        NonParametricTransformer npt = NonParametricTransformerTest.tiny();
+        npt.buildClassifier(train);
+        Instance ageMissing = (Instance) young.copy();
+        ageMissing.setMissing(age);
+
+        List<String> warnings = new ArrayList<>();
+        java.util.logging.Logger encoderLog = java.util.logging.Logger.getLogger("org.npt4j.core.encoding.TableEncoder");
+        java.util.logging.Handler recorder = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        encoderLog.addHandler(recorder);
+        try {
+            assertArrayEquals(npt.distributionForInstance(ageMissing), npt.distributionForInstance(young), 1e-6);
+        } finally {
+            encoderLog.removeHandler(recorder);
+        }
+        assertEquals(List.of(), warnings, "Weka declares every nominal value: a value a training fold lacks is routine");
+    }
+
+    /** Code that may throw, run by {@link #standardErrorOf}. */
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    /** @return what {@code action} printed on standard error; its standard output is dropped */
+    private static String standardErrorOf(Action action) throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -107,6 +107,11 @@ class WekaPackageEndToEndTest {
         assertTrue(run.output().contains(statistic), run::describe);
         // A CPU run keeps DJL's GPU probe quiet (on machines with a CUDA runtime but no driver it warned twice).
         assertFalse(run.output().contains("Failed to detect GPU count"), run::describe);
+        // Training progress shows on the command line; DJL's INFO lines from starting its engine do not.
+        assertTrue(run.output().contains("NonParametricTransformer: step 5/5"), run::describe);
+        for (String startup : new String[] {"PyTorch graph executor optimizer", "inter-op threads", "Found matching platform"}) {
+            assertFalse(run.output().contains(startup), run::describe);
+        }
     }
 
     private static ChildJvm.Result runClassifier(String arff) throws Exception {
