@@ -24,6 +24,7 @@ import org.tribuo.Dataset;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
+import org.tribuo.WeightedExamples;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.provenance.impl.TrainerProvenanceImpl;
@@ -44,13 +45,16 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * training (with {@code unlabelledRows} and {@code semiSupervised} on, the defaults), their outputs
  * are never read, and the model's provenance records how many there were and whether they were used.
  *
- * <p>Example weights are not used. Training runs one at a time per JVM, since DJL allows one
- * gradient collector per JVM; {@code train} itself may be called from any thread.
+ * <p>Example weights ({@link WeightedExamples}) scale each example's loss, on its output and on its
+ * features alike: weight 2 counts about as much as a second copy of the example, and weight 0 leaves
+ * it out of the loss while it stays an input and part of the context. Validation examples' weights
+ * weight the validation loss that picks the checkpoint. Training runs one at a time per JVM, since
+ * DJL allows one gradient collector per JVM; {@code train} itself may be called from any thread.
  *
  * @param <T> the output type
  */
 public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainerSettings<T>
-        implements ValidatingTrainer<T>, SemiSupervisedTrainer<T> {
+        implements ValidatingTrainer<T>, SemiSupervisedTrainer<T>, WeightedExamples {
 
     private static final Logger LOG = Logger.getLogger(AbstractNptTrainer.class.getName());
 

@@ -23,7 +23,8 @@ import org.tribuo.regression.Regressor;
 /**
  * Turns an npt4j {@link Table} into a Tribuo dataset the way Tribuo's own loaders shape data:
  * numeric columns become features of the same name, categorical columns one-hot features
- * {@code column@value}, and missing cells are absent. Every Tribuo trainer can use the result, and
+ * {@code column@value}, missing cells are absent, and row weights become example weights. Every
+ * Tribuo trainer can use the result, and
  * NPT's trainers regroup the one-hot features into categorical columns again. A row whose targets
  * are all missing gets the output factory's unknown output, Tribuo's form of an unlabelled example
  * (NPT's trainers learn from its features; Tribuo's other trainers cannot use it).
@@ -90,7 +91,11 @@ public final class TableDatasets {
                     features.add(new Feature(c.name() + "@" + ((CategoricalColumn) c).get(i), 1.0));
                 }
             }
-            examples.add(new ArrayExample<>(output.apply(i), features));
+            ArrayExample<T> example = new ArrayExample<>(output.apply(i), features);
+            if (table.isWeighted()) {
+                example.setWeight((float) table.rowWeight(i));
+            }
+            examples.add(example);
         }
         return new MutableDataset<>(new ListDataSource<>(examples, factory, new SimpleDataSourceProvenance(name, factory)));
     }

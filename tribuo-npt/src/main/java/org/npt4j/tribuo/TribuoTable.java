@@ -14,10 +14,10 @@ import org.tribuo.Output;
 /**
  * The table NPT trains on, made from Tribuo datasets: one row per training example, then one per
  * validation example, feature columns by the {@link FeatureLayout}, target columns by the
- * {@link OutputColumns}. An example whose output is the output factory's unknown output has missing
- * target cells: NPT takes it as an unlabelled row.
+ * {@link OutputColumns}, each row weighted by its example's weight. An example whose output is the
+ * output factory's unknown output has missing target cells: NPT takes it as an unlabelled row.
  *
- * @param table the rows
+ * @param table the rows, with the examples' weights as row weights
  * @param roles the role of each row, or null when every row is a training row (NPT then holds out its own validation rows)
  * @param layout how Tribuo features became columns
  * @param unlabelled how many training examples have an unknown output
@@ -53,6 +53,15 @@ record TribuoTable<T extends Output<T>>(Table table, RowRole[] roles, FeatureLay
         Table.Builder table = Table.builder();
         layout.addColumns(table, rows);
         outputs.addTargets(table, rows);
-        return new TribuoTable<>(table.build(), roles, layout, examples.getOutputInfo().getUnknownCount());
+        return new TribuoTable<>(table.build().withRowWeights(weights(rows)), roles, layout,
+                examples.getOutputInfo().getUnknownCount());
+    }
+
+    private static double[] weights(List<? extends Example<?>> rows) {
+        double[] out = new double[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows.get(i).getWeight();
+        }
+        return out;
     }
 }

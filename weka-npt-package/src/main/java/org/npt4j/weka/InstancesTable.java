@@ -67,6 +67,18 @@ public final class InstancesTable {
 
     /**
      * @param data the instances
+     * @return each instance's weight, in order: the row weights of the table {@link #of} makes
+     */
+    public static double[] weights(Instances data) {
+        double[] out = new double[data.numInstances()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = data.instance(i).weight();
+        }
+        return out;
+    }
+
+    /**
+     * @param data the instances
      * @return the names of the attributes, other than the class, that have at least one value
      */
     public static List<String> usableFeatures(Instances data) {

@@ -34,6 +34,7 @@ import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.gui.Logger;
 import weka.gui.ProgrammaticProperty;
@@ -49,13 +50,19 @@ import weka.gui.ProgrammaticProperty;
  * and a command-line option ({@link SettingOptions}); {@code -preset} first sets all of them to a
  * preset and the other options then change single settings.
  *
+ * <p>Instance weights scale each training instance's loss, on its class and on its attribute values
+ * alike ({@link WeightedInstancesHandler}): weight 2 counts about as much as a second copy of the
+ * instance, and weight 0 leaves the instance out of the loss while it stays an input and part of
+ * the context.
+ *
  * <p>A trained classifier carries its weights and its training instances (the context it attends
  * to) as bytes, so it serializes with Weka's "Save model" and {@code -d}, and predicts after
  * loading in a fresh JVM. The untrained classifier holds no native state and copies cheaply.
  * Every call into DJL runs with the thread context class loader switched to the package's own
  * class loader, so that the classifier works when loaded from an installed Weka package.
  */
-public class NonParametricTransformer extends NptClassifierProperties implements TechnicalInformationHandler, LogHandler {
+public class NonParametricTransformer extends NptClassifierProperties
+        implements TechnicalInformationHandler, LogHandler, WeightedInstancesHandler {
 
     private static final long serialVersionUID = 1L;
 
@@ -88,7 +95,7 @@ public class NonParametricTransformer extends NptClassifierProperties implements
                 + "prediction time the training instances are the context each new instance attends to, so a "
                 + "trained model carries them (like a nearest-neighbour method). Training instances with a missing "
                 + "class are unlabelled rows: their attribute values take part in training (unlabelledRows). Missing values are handled "
-                + "natively, without imputation. The default preset CPU_FAST is a small model (1,500 steps) that trains "
+                + "natively, without imputation. Instance weights scale each instance's share of the loss. The default preset CPU_FAST is a small model (1,500 steps) that trains "
                 + "a few hundred instances in under a minute to a few minutes on two cores; PAPER is the paper's "
                 + "NPT-Base, best run on a GPU.\n\n"
                 + "For more information, see:\n\n" + getTechnicalInformation().toString();
@@ -180,7 +187,7 @@ public class NonParametricTransformer extends NptClassifierProperties implements
         }
         List<String> columns = new ArrayList<>(m_features);
         columns.add(data.classAttribute().name());
-        Table table = InstancesTable.of(data, columns);
+        Table table = InstancesTable.of(data, columns).withRowWeights(InstancesTable.weights(data));
         String target = data.classAttribute().name();
         // Standard error only where a user watches it: Weka's command line, or on request (debug).
         PrintStream console = getDebug() || ProgressReporter.onWekasCommandLine() ? System.err : null;

@@ -19,12 +19,27 @@ public record NumericalEncoder(double mean, double std) implements ColumnEncoder
      * @return the encoder; mean 0 and scale 1 when no cell is observed
      */
     public static NumericalEncoder fit(double[] values, int[] rows) {
+        return fit(values, rows, null);
+    }
+
+    /**
+     * Fits the weighted mean and population standard deviation over the non-missing values among
+     * {@code rows}, each value counting as often as its weight says (weight 2 as two copies of it).
+     * With no weights every value counts once and the arithmetic is exactly the unweighted one.
+     *
+     * @param values all cells of the column, NaN for missing
+     * @param rows the rows to fit on
+     * @param weights one non-negative weight per cell of {@code values}, or null for all 1
+     * @return the encoder; mean 0 and scale 1 when no cell is observed or every observed cell weighs 0
+     */
+    public static NumericalEncoder fit(double[] values, int[] rows, double[] weights) {
         double sum = 0;
-        int n = 0;
+        double n = 0;
         for (int r : rows) {
             if (!Double.isNaN(values[r])) {
-                sum += values[r];
-                n++;
+                double w = weights == null ? 1.0 : weights[r];
+                sum += w * values[r];
+                n += w;
             }
         }
         if (n == 0) {
@@ -35,7 +50,7 @@ public record NumericalEncoder(double mean, double std) implements ColumnEncoder
         for (int r : rows) {
             if (!Double.isNaN(values[r])) {
                 double d = values[r] - mean;
-                ss += d * d;
+                ss += (weights == null ? 1.0 : weights[r]) * d * d;
             }
         }
         double std = Math.sqrt(ss / n);

@@ -17,6 +17,10 @@ import org.npt4j.core.table.Table;
  * Fits the encoders of a table following the reference preprocessing: feature statistics and
  * categories from every row (the whole table is NPT's input), target statistics from training rows
  * only and target categories from labelled rows only, so that test labels never shape the encoding.
+ * In a weighted table the target statistics are weighted by the rows' weights, as they would be by
+ * copies of the rows: targets enter training only through the weighted loss, which is measured in
+ * these units. Feature statistics stay unweighted, since every row's features are inputs whatever
+ * its weight.
  */
 public final class SchemaFitter {
 
@@ -60,7 +64,7 @@ public final class SchemaFitter {
         for (Column c : table.columns()) {
             boolean target = targetSet.contains(c.name());
             specs.add(new ColumnSpec(c.name(), target, target
-                    ? fitTarget(c, trainRows, labelledRows)
+                    ? fitTarget(c, trainRows, labelledRows, table.isWeighted() ? table.rowWeights() : null)
                     : fitFeature(c, allRows)));
         }
         return new TableSchema(specs);
@@ -73,7 +77,7 @@ public final class SchemaFitter {
         return new CategoricalEncoder(List.copyOf(((CategoricalColumn) c).categoriesIn(rows)));
     }
 
-    private static ColumnEncoder fitTarget(Column c, int[] trainRows, int[] labelledRows) {
+    private static ColumnEncoder fitTarget(Column c, int[] trainRows, int[] labelledRows, double[] weights) {
         int observed = 0;
         for (int r : trainRows) {
             if (!c.isMissing(r)) {
@@ -85,7 +89,7 @@ public final class SchemaFitter {
                     + trainRows.length + " training rows");
         }
         if (c instanceof NumericColumn n) {
-            return NumericalEncoder.fit(n.values(), trainRows);
+            return NumericalEncoder.fit(n.values(), trainRows, weights);
         }
         SortedSet<String> categories = ((CategoricalColumn) c).categoriesIn(labelledRows);
         SortedSet<String> trainCategories = ((CategoricalColumn) c).categoriesIn(trainRows);

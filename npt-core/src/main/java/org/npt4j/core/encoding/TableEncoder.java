@@ -11,7 +11,8 @@ import org.npt4j.core.table.Table;
 
 /**
  * Encodes raw tables with a fitted {@link TableSchema}, checking that they have the model's
- * columns with the model's types. Target columns may be absent from tables to be predicted.
+ * columns with the model's types. Target columns may be absent from tables to be predicted. Row
+ * weights come along as loss weights.
  */
 public final class TableEncoder {
 
@@ -23,7 +24,8 @@ public final class TableEncoder {
      * @param table raw rows
      * @param schema the fitted schema
      * @param targetsRequired whether the table must contain the target columns
-     * @return the encoded rows; categories unseen at fit time become missing, with a logged warning
+     * @return the encoded rows, with the table's row weights as {@linkplain #lossWeights loss weights};
+     *     categories unseen at fit time become missing, with a logged warning
      * @throws NptInputException if a column is missing, extra, or of another type than at fit time
      */
     public static EncodedTable encode(Table table, TableSchema schema, boolean targetsRequired) {
@@ -51,7 +53,38 @@ public final class TableEncoder {
             }
             cells[j] = encodeColumn(c, spec);
         }
-        return new EncodedTable(schema, cells);
+        return new EncodedTable(schema, cells, lossWeights(table));
+    }
+
+    /**
+     * The loss is a weighted mean, which does not change when every weight is multiplied by the same
+     * number, so the weights are divided by the largest: that keeps any weight a double can hold
+     * representable as a float. Equal weights are dropped altogether, so that uniformly weighted
+     * rows train through exactly the arithmetic of unweighted ones, bit for bit.
+     *
+     * @param table a table
+     * @return its row weights divided by the largest (all 0 if they are); null when it has none or they are
+     *     all equal and positive
+     */
+    static float[] lossWeights(Table table) {
+        if (!table.isWeighted()) {
+            return null;
+        }
+        double[] w = table.rowWeights();
+        double max = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : w) {
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+        }
+        if (min == max && max > 0) {
+            return null;
+        }
+        float[] out = new float[w.length];
+        for (int i = 0; i < w.length && max > 0; i++) {
+            out[i] = (float) (w[i] / max);
+        }
+        return out;
     }
 
     private static boolean schemaHas(TableSchema schema, String name) {

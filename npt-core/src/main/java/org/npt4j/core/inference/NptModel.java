@@ -56,7 +56,8 @@ public final class NptModel implements AutoCloseable {
     /**
      * @param config the configuration the model was trained with
      * @param schema the fitted columns
-     * @param context the labelled rows carried for prediction, with exactly the schema's columns
+     * @param context the labelled rows carried for prediction, with exactly the schema's columns; row weights,
+     *     if any, are dropped
      * @param weights the network parameters as written by DJL's {@code saveParameters}
      * @param summary the training summary
      */
@@ -68,7 +69,8 @@ public final class NptModel implements AutoCloseable {
     private NptModel(NptConfig config, TableSchema schema, Table context, TrainingSummary summary, byte[] weights) {
         this.config = config;
         this.schema = schema;
-        this.context = context;
+        // Row weights scale the training loss; as context the rows are inputs, which carry no weight.
+        this.context = context.withoutRowWeights();
         this.encodedContext = TableEncoder.encode(context, schema, true);
         this.weights = weights;
         this.summary = summary;

@@ -12,6 +12,11 @@ import org.npt4j.core.model.ColumnLayout;
  * standardised units on numerical cells, computed for every cell, then summed separately over the
  * feature-scored and target-scored cells and each sum divided by its own count:
  * L = λ·L_features + (1 − λ)·L_targets. Categorical and numerical cells are pooled within each part.
+ *
+ * <p>With row weights each part is a weighted mean instead, Σ w_r·loss / Σ w_r over its scored
+ * cells, which is the mean over the cells of a table holding w_r copies of row r. Unweighted rows
+ * weigh exactly 1, so the weighted sum and the weight total are then the plain sum and the count,
+ * and the arithmetic is the reference's, bit for bit.
  */
 public final class MaskedLoss {
 
@@ -26,7 +31,7 @@ public final class MaskedLoss {
 
     /**
      * @param outputs the network's D outputs (N, H_j − 1)
-     * @param batch the batch with its truths and scored cells
+     * @param batch the batch with its truths and scored cells, each weighted by its row
      * @param lambda the feature-loss weight λ
      * @return the loss terms; arrays attach to the outputs' manager
      */
@@ -35,13 +40,14 @@ public final class MaskedLoss {
         NDArray features = null;
         NDArray targets = null;
         NDArray targetSum = null;
-        if (batch.featureCount() > 0) {
+        // A part whose cells all weigh 0 (or that has none) is left out rather than divided by 0.
+        if (batch.featureWeightSum() > 0) {
             NDArray sum = cells.mul(batch.featureWeights()).sum();
-            features = sum.div(Tensors.scalar(sum, batch.featureCount()));
+            features = sum.div(Tensors.scalar(sum, (float) batch.featureWeightSum()));
         }
-        if (batch.targetCount() > 0) {
+        if (batch.targetWeightSum() > 0) {
             targetSum = cells.mul(batch.targetWeights()).sum();
-            targets = targetSum.div(Tensors.scalar(targetSum, batch.targetCount()));
+            targets = targetSum.div(Tensors.scalar(targetSum, (float) batch.targetWeightSum()));
         }
         NDArray total = null;
         if (features != null) {

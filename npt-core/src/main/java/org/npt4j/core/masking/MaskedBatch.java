@@ -10,24 +10,25 @@ import org.npt4j.core.encoding.TableSchema;
 
 /**
  * One batch of rows in the layout the network takes: per column an (rows, H_j) block of value
- * slots followed by the mask bit, the ground truth to score against, and which cells are scored.
- * Built on the Java heap so that {@link #toTensors} is the only place native memory is allocated.
+ * slots followed by the mask bit, the ground truth to score against, and which cells are scored,
+ * each with the weight of its row. Built on the Java heap so that {@link #toTensors} is the only
+ * place native memory is allocated.
  *
  * @param schema the columns
  * @param rowCount the number of rows
  * @param inputs per column, (rows, H_j) row-major: value slots, then the mask bit
  * @param truths per column: (rows) standardised values, or (rows, C) one-hot classes; zeros where missing
- * @param featureWeights (rows, D) row-major: 1 where the feature loss scores the cell
- * @param targetWeights (rows, D) row-major: 1 where the target loss scores the cell
- * @param featureCount the number of cells the feature loss scores
- * @param targetCount the number of cells the target loss scores
+ * @param featureWeights (rows, D) row-major: the row's weight where the feature loss scores the cell, 0 elsewhere
+ * @param targetWeights (rows, D) row-major: the row's weight where the target loss scores the cell, 0 elsewhere
+ * @param featureWeightSum the sum of {@code featureWeights}: the number of feature-scored cells when rows are unweighted
+ * @param targetWeightSum the sum of {@code targetWeights}: the number of target-scored cells when rows are unweighted
  */
 public record MaskedBatch(TableSchema schema, int rowCount, float[][] inputs, float[][] truths, float[] featureWeights,
-        float[] targetWeights, int featureCount, int targetCount) {
+        float[] targetWeights, double featureWeightSum, double targetWeightSum) {
 
     /**
      * @param masked the masked working table
-     * @param truth the unmasked working table the loss is scored against
+     * @param truth the unmasked working table the loss is scored against, with the rows' weights
      * @param rows the rows of this batch, in order
      * @return the batch
      */
@@ -37,10 +38,11 @@ public record MaskedBatch(TableSchema schema, int rowCount, float[][] inputs, fl
         int nb = rows.length;
         float[][] inputs = new float[d][];
         float[][] truths = new float[d][];
-        float[] fw = new float[nb * d];
-        float[] tw = new float[nb * d];
-        int fc = 0;
-        int tc = 0;
+        float[] featureWeights = new float[nb * d];
+        float[] targetWeights = new float[nb * d];
+        // Summed in double: with weights of 1 the sums are the exact cell counts.
+        double featureSum = 0;
+        double targetSum = 0;
         for (int j = 0; j < d; j++) {
             ColumnSpec spec = schema.column(j);
             int h = spec.encoder().inputWidth();
@@ -66,18 +68,18 @@ public record MaskedBatch(TableSchema schema, int rowCount, float[][] inputs, fl
                     }
                 }
                 if (masked.featureScored()[j][r]) {
-                    fw[b * d + j] = 1f;
-                    fc++;
+                    featureWeights[b * d + j] = truth.weight(r);
+                    featureSum += truth.weight(r);
                 }
                 if (masked.targetScored()[j][r]) {
-                    tw[b * d + j] = 1f;
-                    tc++;
+                    targetWeights[b * d + j] = truth.weight(r);
+                    targetSum += truth.weight(r);
                 }
             }
             inputs[j] = in;
             truths[j] = tr;
         }
-        return new MaskedBatch(schema, nb, inputs, truths, fw, tw, fc, tc);
+        return new MaskedBatch(schema, nb, inputs, truths, featureWeights, targetWeights, featureSum, targetSum);
     }
 
     /**
@@ -97,7 +99,7 @@ public record MaskedBatch(TableSchema schema, int rowCount, float[][] inputs, fl
         }
         NDArray fw = manager.create(featureWeights, new Shape(rowCount, d));
         NDArray tw = manager.create(targetWeights, new Shape(rowCount, d));
-        return new BatchTensors(in, truth, fw, tw, featureCount, targetCount);
+        return new BatchTensors(in, truth, fw, tw, featureWeightSum, targetWeightSum);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.npt4j.core.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,14 +14,22 @@ import org.npt4j.core.NptInputException;
 /**
  * An immutable table of named, typed columns of equal length: the unit NPT works on. Build one
  * with {@link #builder()}, from a {@code double[][]} with {@link #ofRows}, or with {@link CsvTableReader}.
+ * A table may carry one weight per row ({@link #withRowWeights}), which training uses to scale each
+ * row's loss.
  */
 public final class Table {
 
     private final List<Column> columns;
     private final Map<String, Integer> indexByName;
     private final int rowCount;
+    /** One weight per row, or null when every row weighs 1. */
+    private final double[] weights;
 
     private Table(List<Column> columns) {
+        this(columns, null);
+    }
+
+    private Table(List<Column> columns, double[] weights) {
         this.columns = List.copyOf(columns);
         this.indexByName = new LinkedHashMap<>();
         int rows = columns.isEmpty() ? 0 : columns.get(0).size();
@@ -35,6 +44,7 @@ public final class Table {
             }
         }
         this.rowCount = rows;
+        this.weights = weights;
     }
 
     /** @return a builder adding columns left to right */
@@ -125,8 +135,68 @@ public final class Table {
     }
 
     /**
+     * Weights the rows for training. A row's weight multiplies its loss, on its target cells and on
+     * its feature-reconstruction cells alike, so a row of weight 2 counts about as much as two
+     * copies of it and a row of weight 0 adds nothing to the loss. Weights do not change what the
+     * model attends to: a row of weight 0 is still an input and, if labelled, part of the
+     * prediction context. Only their ratios matter.
+     *
+     * @param rowWeights one weight per row, each finite and non-negative, not all 0
+     * @return this table with those weights, replacing any it had
+     * @throws NptInputException if the count does not match the rows, a weight is negative, infinite or
+     *     NaN (the message names the row and the value), or every weight is 0
+     */
+    public Table withRowWeights(double[] rowWeights) {
+        Objects.requireNonNull(rowWeights, "rowWeights");
+        if (rowWeights.length != rowCount) {
+            throw new NptInputException(rowWeights.length + " row weights given for a table of " + rowCount + " rows");
+        }
+        boolean anyPositive = false;
+        for (int i = 0; i < rowWeights.length; i++) {
+            double w = rowWeights[i];
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new NptInputException("Row " + i + " has weight " + w + "; row weights must be finite and non-negative");
+            }
+            anyPositive |= w > 0;
+        }
+        if (!anyPositive && rowCount > 0) {
+            throw new NptInputException("Every row has weight 0; at least one row needs a positive weight");
+        }
+        return new Table(columns, rowWeights.clone());
+    }
+
+    /** @return this table with every row weighing 1 */
+    public Table withoutRowWeights() {
+        return weights == null ? this : new Table(columns);
+    }
+
+    /** @return whether the table carries row weights ({@link #withRowWeights}) */
+    public boolean isWeighted() {
+        return weights != null;
+    }
+
+    /**
+     * @param row a row index
+     * @return its weight; 1 when the table carries no weights
+     */
+    public double rowWeight(int row) {
+        Objects.checkIndex(row, rowCount);
+        return weights == null ? 1.0 : weights[row];
+    }
+
+    /** @return one weight per row, a copy; all 1 when the table carries no weights */
+    public double[] rowWeights() {
+        if (weights == null) {
+            double[] ones = new double[rowCount];
+            Arrays.fill(ones, 1.0);
+            return ones;
+        }
+        return weights.clone();
+    }
+
+    /**
      * @param rows row indices in the order wanted
-     * @return a table of those rows
+     * @return a table of those rows, with their weights
      */
     public Table selectRows(int[] rows) {
         for (int r : rows) {
@@ -138,7 +208,14 @@ public final class Table {
         for (Column c : columns) {
             out.add(c.select(rows));
         }
-        return new Table(out);
+        double[] selected = null;
+        if (weights != null) {
+            selected = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                selected[i] = weights[rows[i]];
+            }
+        }
+        return new Table(out, selected);
     }
 
     /**
@@ -153,12 +230,13 @@ public final class Table {
                 out.add(c);
             }
         }
-        return new Table(out);
+        return new Table(out, weights);
     }
 
     /**
      * @param other a table with the same column names and types
-     * @return the rows of this table followed by those of {@code other}
+     * @return the rows of this table followed by those of {@code other}; if either is weighted,
+     *     the rows of the other weigh 1
      */
     public Table appendRows(Table other) {
         if (!other.columnNames().equals(columnNames())) {
@@ -169,7 +247,13 @@ public final class Table {
         for (int j = 0; j < columns.size(); j++) {
             out.add(concat(columns.get(j), other.columns.get(j)));
         }
-        return new Table(out);
+        double[] appended = null;
+        if (weights != null || other.weights != null) {
+            appended = new double[rowCount + other.rowCount];
+            System.arraycopy(rowWeights(), 0, appended, 0, rowCount);
+            System.arraycopy(other.rowWeights(), 0, appended, rowCount, other.rowCount);
+        }
+        return new Table(out, appended);
     }
 
     private static Column concat(Column a, Column b) {
@@ -182,17 +266,18 @@ public final class Table {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Table t && columns.equals(t.columns);
+        return o instanceof Table t && columns.equals(t.columns) && Arrays.equals(weights, t.weights);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(columns);
+        return Objects.hash(columns, Arrays.hashCode(weights));
     }
 
     @Override
     public String toString() {
-        return "Table[" + rowCount + " rows x " + columns.size() + " columns " + columnNames() + "]";
+        return "Table[" + rowCount + " rows x " + columns.size() + " columns " + columnNames()
+                + (weights == null ? "" : ", weighted") + "]";
     }
 
     /** Adds columns left to right. */

@@ -18,7 +18,7 @@ import org.npt4j.core.table.Table;
  * and validation rows held out where the caller gave none. A sweep prepares its rows once, so that
  * every variant trains and is judged on the same ones.
  *
- * @param table the rows that take part, in the caller's order
+ * @param table the rows that take part, in the caller's order, with their weights if the caller gave any
  * @param roles one role per row of {@code table}
  */
 record FitRows(Table table, RowRole[] roles) {
@@ -30,7 +30,8 @@ record FitRows(Table table, RowRole[] roles) {
      * @param config the unlabelled-rows and validation settings
      * @param splitter the random source of the validation hold-out
      * @return the prepared rows
-     * @throws NptInputException if the roles do not fit the table or no labelled training row is left
+     * @throws NptInputException if the roles do not fit the table, no labelled training row is left, or the
+     *     row weights leave no training or no validation row that counts
      */
     static FitRows prepare(Table table, List<String> targets, RowRole[] roles, NptConfig config, SplittableRandom splitter) {
         RowRole[] given = roles == null ? RowRoles.filled(table.rowCount(), RowRole.TRAIN) : roles.clone();
@@ -65,7 +66,35 @@ record FitRows(Table table, RowRole[] roles) {
                     + "one labelled training row (rows without a target are unlabelled rows)");
         }
         RowRole[] effective = ValidationSplitter.split(kept, targets, given, config.get(VALIDATION_FRACTION), splitter);
+        checkWeights(kept, effective);
         return new FitRows(kept, effective);
+    }
+
+    /**
+     * Zero weights are allowed row by row, but they must leave a target loss to learn from and, where
+     * there are validation rows, a validation loss to choose the checkpoint by (0 / 0 otherwise).
+     */
+    private static void checkWeights(Table table, RowRole[] roles) {
+        if (!table.isWeighted()) {
+            return;
+        }
+        if (totalWeight(table, RowRoles.indicesOf(roles, RowRole.TRAIN)) == 0) {
+            throw new NptInputException("Every labelled training row has weight 0: there is no target loss to learn "
+                    + "from; give some labelled training rows a positive weight");
+        }
+        int[] validation = RowRoles.indicesOf(roles, RowRole.VALIDATION);
+        if (validation.length > 0 && totalWeight(table, validation) == 0) {
+            throw new NptInputException("Every one of the " + validation.length + " validation rows has weight 0: there "
+                    + "is no validation loss to choose the checkpoint by; give some validation rows a positive weight");
+        }
+    }
+
+    private static double totalWeight(Table table, int[] rows) {
+        double sum = 0;
+        for (int r : rows) {
+            sum += table.rowWeight(r);
+        }
+        return sum;
     }
 
     /** @return whether every target of the row is missing */

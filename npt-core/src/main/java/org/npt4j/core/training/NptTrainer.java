@@ -20,7 +20,9 @@ import org.npt4j.core.table.Table;
  * Fits NPT models. A fit takes the whole table: training rows, optional validation rows (for
  * checkpoint selection) and optional test rows (whose features take part in semi-supervised
  * training but whose targets are never read). Without validation rows, a stratified
- * {@code validationFraction} of the training rows is held out.
+ * {@code validationFraction} of the training rows is held out. A table with row weights
+ * ({@link Table#withRowWeights}) weights each row's loss, in training and in the validation loss
+ * that chooses the checkpoint; weights that are all equal train exactly as no weights do.
  *
  * <pre>{@code
  * NptModel model = new NptTrainer(NptConfig.of(Preset.CPU_FAST)).fit(table, "diagnosis");
@@ -70,7 +72,7 @@ public final class NptTrainer {
     /**
      * Fits on a table in which each row has a role.
      *
-     * @param table the whole table
+     * @param table the whole table, with row weights if its rows should count unequally
      * @param targets the columns to predict (any mix of categorical and numerical)
      * @param roles one role per row, or null for all {@link RowRole#TRAIN}; a training row whose
      *     targets are all missing is an unlabelled row ({@link RowRole#TEST}), or is dropped when
@@ -94,7 +96,8 @@ public final class NptTrainer {
         EncodedTable truth = TableEncoder.encode(rows.table(), schema, true).withTargetsHidden(rows.testRows());
         TrainingRun.Result result = TrainingLock.run(
                 () -> TrainingRun.onTable(config, truth, effective, rng, listener).execute());
-        // Training and validation rows are labelled: the model carries them as its prediction context.
+        // Training and validation rows are labelled: the model carries them as its prediction context (without
+        // their weights, which belong to the loss).
         return new NptModel(config, schema, rows.table().selectRows(rows.contextRows()), result.weights(), result.summary());
     }
 }

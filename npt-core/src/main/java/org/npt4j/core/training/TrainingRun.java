@@ -250,10 +250,13 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
             }
         }
 
-        /** @return the validation target loss: summed over every validation cell, divided by their count */
+        /**
+         * @return the validation target loss: summed over every validation cell, divided by their count; with
+         *     row weights, the weighted sum divided by the cells' total weight, as the training loss is
+         */
         private double evaluate() {
             double sum = 0;
-            long cells = 0;
+            double cells = 0;
             for (EvaluationBatch batch : evalBatches) {
                 if (batch.scored().rowCount() == 0) {
                     continue;
@@ -263,7 +266,7 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
                     BatchTensors tensors = batch.scored().toTensors(scope);
                     LossTerms terms = loss.compute(outputs, tensors, 0);
                     sum += terms.targetSum().getFloat();
-                    cells += tensors.targetCount();
+                    cells += tensors.targetWeightSum();
                 }
             }
             return cells == 0 ? Double.NaN : sum / cells;

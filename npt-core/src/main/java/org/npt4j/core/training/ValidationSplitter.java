@@ -13,7 +13,8 @@ import org.npt4j.core.table.Table;
 /**
  * Holds out validation rows from the training rows when the caller gave none, stratified by the
  * first categorical target (as the reference's {@code train_test_split(..., stratify=y)}). Rows
- * without a label stay training rows, and every class keeps at least one training row.
+ * without a label stay training rows, and every class keeps at least one training row. Rows of weight
+ * 0 stay training rows too: their validation loss would count for nothing.
  */
 final class ValidationSplitter {
 
@@ -46,7 +47,7 @@ final class ValidationSplitter {
         }
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < roles.length; i++) {
-            if (roles[i] != RowRole.TRAIN || !labelled(table, targets, i)) {
+            if (roles[i] != RowRole.TRAIN || !labelled(table, targets, i) || table.rowWeight(i) == 0) {
                 continue;
             }
             String key = stratum == null ? "" : ((CategoricalColumn) stratum).get(i);

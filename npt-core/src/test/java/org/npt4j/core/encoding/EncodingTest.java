@@ -1,6 +1,8 @@
 package org.npt4j.core.encoding;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -51,5 +53,26 @@ class EncodingTest {
     void constantColumnsEncodeToZero() {
         assertEquals(new NumericalEncoder(3, 1), NumericalEncoder.fit(new double[] {3, 3, 3}, new int[] {0, 1, 2}));
         assertEquals(new NumericalEncoder(0, 1), NumericalEncoder.fit(new double[] {Double.NaN}, new int[] {0}));
+    }
+
+    @Test
+    void weightedRowsShapeTargetStatisticsAsCopiesWouldAndEqualWeightsAreDropped() {
+        Table twoCopies = Table.builder().numeric("x", new double[] {0, 1, 2, 2}).numeric("y", new double[] {1, 3, 7, 7}).build();
+        Table weighted = Table.builder().numeric("x", new double[] {0, 1, 2}).numeric("y", new double[] {1, 3, 7}).build()
+                .withRowWeights(new double[] {1, 1, 2});
+        NumericalEncoder copied = (NumericalEncoder) SchemaFitter.fit(twoCopies, List.of("y"), roles(4)).column(1).encoder();
+        NumericalEncoder y = (NumericalEncoder) SchemaFitter.fit(weighted, List.of("y"), roles(3)).column(1).encoder();
+        assertEquals(copied.mean(), y.mean(), 1e-12);
+        assertEquals(copied.std(), y.std(), 1e-12);
+        NumericalEncoder x = (NumericalEncoder) SchemaFitter.fit(weighted, List.of("y"), roles(3)).column(0).encoder();
+        assertEquals(1.0, x.mean(), 1e-12, "feature statistics stay unweighted");
+
+        assertArrayEquals(new float[] {0.5f, 0.5f, 1f}, TableEncoder.lossWeights(weighted));
+        assertNull(TableEncoder.lossWeights(weighted.withRowWeights(new double[] {4, 4, 4})));
+        assertNull(TableEncoder.lossWeights(weighted.withoutRowWeights()));
+    }
+
+    private static RowRole[] roles(int n) {
+        return org.npt4j.core.table.RowRoles.filled(n, RowRole.TRAIN);
     }
 }

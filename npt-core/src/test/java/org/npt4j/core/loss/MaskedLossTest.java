@@ -47,8 +47,8 @@ class MaskedLossTest {
     }
 
     private BatchTensors scored(float[] featureCells, float[] targetCells) {
-        int features = (int) sum(featureCells);
-        int targets = (int) sum(targetCells);
+        double features = sum(featureCells);
+        double targets = sum(targetCells);
         return new BatchTensors(new NDList(), truths, manager.create(featureCells).reshape(2, 2),
                 manager.create(targetCells).reshape(2, 2), features, targets);
     }
@@ -77,6 +77,18 @@ class MaskedLossTest {
         assertEquals(0, terms.targetValue(), 1e-5);
         assertEquals(0.25 * features, terms.totalValue(), 1e-5);
         assertEquals(0, terms.targetSum().getFloat(), 1e-5);
+    }
+
+    @Test
+    void rowWeightsMakeEachPartAWeightedMean() {
+        // Targets: row 0's numerical cell (loss 1) at weight 3, row 1's (loss 0) at weight 1: (3·1 + 1·0) / 4.
+        // Features: row 1's class cell alone (about 0), at weight 2: a weight that is the same for every cell of
+        // a part cancels out.
+        LossTerms terms = new MaskedLoss(LAYOUT).compute(outputs, scored(new float[] {0, 0, 0, 2}, new float[] {3, 0, 1, 0}), 0.5);
+        assertEquals(0.75, terms.targetValue(), 1e-5);
+        assertEquals(3, terms.targetSum().getFloat(), 1e-5);
+        assertEquals(0, terms.featureValue(), 1e-5);
+        assertEquals(0.5 * 0.75, terms.totalValue(), 1e-5);
     }
 
     @Test

@@ -37,7 +37,7 @@ class EvaluationBatchTest {
         assertEquals(rows.length, batch.whole().rowCount());
         assertEquals(5, batch.scoredFrom());
         assertEquals(3, batch.scored().rowCount());
-        assertEquals(plain.targetCount(), batch.scored().targetCount());
+        assertEquals(plain.targetWeightSum(), batch.scored().targetWeightSum());
         // x of the whole batch in order: unscored rows 0, 2, 4, 5, 6, then scored rows 7, 1, 3.
         assertArrayEquals(MaskedBatch.of(inputs, truth, new int[] {0, 2, 4, 5, 6, 7, 1, 3}).inputs()[0], batch.whole().inputs()[0]);
         assertArrayEquals(MaskedBatch.of(inputs, truth, new int[] {7, 1, 3}).truths()[1], batch.scored().truths()[1]);
