@@ -16,8 +16,9 @@ import org.npt4j.experiments.score.Metric;
  * Writes a finished experiment's files into its output folder: {@code summary.md} and
  * {@code summary.csv} (mean ± s.e. per trainer), {@code splits.csv} (each row's role in each split)
  * and {@code comparison.png}; the runner writes each fold's {@code provenance/}, {@code predictions/}
- * and line of {@code folds.csv} ({@link FoldLog}) as it goes. Every table says which rows each
- * trainer was given, and which trainers failed on which folds. Each file is written whole or not at all.
+ * and line of {@code folds.csv} ({@link FoldLog}) as it goes. Every table says which rows and how
+ * many threads each trainer was given, and which trainers failed on which folds. Each file is
+ * written whole or not at all.
  */
 public final class ResultFiles {
 
@@ -36,7 +37,7 @@ public final class ResultFiles {
      * @param description the dataset and protocol in one line, under the heading
      * @param summary the comparison
      * @param quality the quality metrics among the summary's, whose best mean is marked and which are charted
-     * @param given per trainer, in a few words, which rows it was given (printed under the tables)
+     * @param given per trainer, in a few words, which rows and how many threads it was given (printed under the tables)
      */
     public ResultFiles(Path folder, String heading, String description, Summary summary, List<Metric> quality,
             Map<String, String> given) {
@@ -88,7 +89,7 @@ public final class ResultFiles {
         return sb.toString();
     }
 
-    /** One line per trainer saying which rows it was given. */
+    /** One line per trainer saying which rows and how many threads it was given. */
     private String givenLines(String bullet) {
         StringBuilder sb = new StringBuilder();
         given.forEach((trainer, text) -> sb.append(bullet).append(trainer).append(": ").append(text).append('\n'));
