@@ -172,6 +172,7 @@ public final class Compare {
         }
         out.println(experiment.heading());
         out.println(experiment.describe());
+        TrainerThreads.mismatch(names, experiment.trainers()).ifPresent(warning -> err.println("warning: " + warning));
         if (options.resume != null) {
             out.println("Resuming " + folder + ": " + log.results().size() + " of " + runs
                     + " (fold, trainer) results were finished; running the rest");
@@ -182,7 +183,9 @@ public final class Compare {
         Map<String, String> given = new LinkedHashMap<>();
         boolean validation = splits.stream().anyMatch(Split::hasValidation);
         for (int t = 0; t < names.size(); t++) {
-            given.put(names.get(t), FoldDatasets.describe(experiment.trainers().get(t), experiment.protocol(), validation));
+            Trainer<?> trainer = experiment.trainers().get(t);
+            given.put(names.get(t), FoldDatasets.describe(trainer, experiment.protocol(), validation) + "; "
+                    + TrainerThreads.describe(trainer));
         }
         Significance significance = new Significance(outcome.results(), names, metrics, base(experiment, names),
                 Significance.testTrainRatio(outcome.splits()), experiment.significanceLevel());

@@ -83,7 +83,13 @@ class CompareTest {
         assertEquals("trainer,fold,rmse,mae,r2,train_s,predict_ms_per_row,provenance,status,message", folds.get(0));
         assertEquals(1 + 3 * 2, folds.size());
         assertTrue(folds.stream().skip(1).allMatch(l -> l.endsWith(",ok,")), "every fold finished");
-        assertTrue(Files.readString(folder.resolve("summary.md")).contains("| npt |"));
+        String markdown = Files.readString(folder.resolve("summary.md"));
+        assertTrue(markdown.contains("| npt |"));
+        // This config leaves NPT and XGBoost at their libraries' own thread counts, which differ: said, and warned about.
+        assertTrue(markdown.contains("- npt: learns from train, holds out its own validation rows; the library's default thread count "
+                + "(threads 0)") && markdown.contains("; 4 threads (nThread)") && markdown.contains("- cart: learns from train; "
+                + "no thread-count setting"), markdown);
+        assertTrue(err.contains("warning: the trainers run on different thread counts (npt threads 0, xgboost nThread 4)"), err);
 
         // The splits file records one role per row and split; each row is tested once.
         List<String> splits = Files.readAllLines(folder.resolve("splits.csv"));

@@ -14,7 +14,7 @@ public enum SettingGroup {
     TRAINING("Training"),
     /** Scoring new rows against the stored context. */
     PREDICTION("Prediction"),
-    /** Where to compute. */
+    /** Where to compute, and on how many CPU threads. */
     DEVICE("Device");
 
     private final String title;

@@ -163,6 +163,11 @@ public final class Settings {
     /** Where to compute. */
     public static final Setting<String> DEVICE = define("device", "cpu", DEVICE_NAME, SettingGroup.DEVICE, "Device", "Where to compute: cpu, gpu, gpu:N, or auto (GPU when present, else CPU).");
 
+    /** PyTorch's intra-op thread count for each training and prediction call, like XGBoost's {@code nthread}. */
+    public static final Setting<Integer> THREADS = define("threads", 0, atLeast(0), SettingGroup.DEVICE, "CPU threads", "PyTorch intra-op threads for each training and prediction call (the optimiser's update uses no more), set on the calling thread only and restored afterwards; "
+                    + "0 is PyTorch's default, one per core, or one for a small model. More than the cores is allowed and oversubscribes them. "
+                    + "Results may differ in the last bits between thread counts; the same count gives the same model.");
+
     private Settings() {}
 
     /** @return every setting, in the order adapters list them */

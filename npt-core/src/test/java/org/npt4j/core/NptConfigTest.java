@@ -113,6 +113,19 @@ class NptConfigTest {
     }
 
     @Test
+    void threadsIsZeroForPyTorchsDefaultOrACountAndNeverNegative() {
+        assertEquals(0, NptConfig.of(Preset.CPU_FAST).get(Settings.THREADS));
+        assertEquals(0, NptConfig.of(Preset.PAPER).get(Settings.THREADS));
+        assertEquals(64, NptConfig.builder().set(Settings.THREADS, 64).build().get(Settings.THREADS), "more than the cores is allowed");
+        NptConfigException negative = assertThrows(NptConfigException.class, () -> NptConfig.builder().set(Settings.THREADS, -1).build());
+        assertEquals("threads", negative.field());
+        assertEquals("threads: must be at least 0, got -1", negative.getMessage());
+        NptConfigException text = assertThrows(NptConfigException.class, () -> Settings.THREADS.parse("-2"));
+        assertTrue(text.getMessage().startsWith("threads: "), text.getMessage());
+        assertThrows(NptConfigException.class, () -> Settings.THREADS.parse("two"));
+    }
+
+    @Test
     void presetsAndDevicesParse() {
         assertEquals(Preset.PAPER, Preset.parse("Paper"));
         assertEquals(Preset.CPU_FAST, Preset.parse("cpu-fast"));

@@ -20,8 +20,8 @@ import org.npt4j.experiments.score.Metric;
  * the base trainer, NPT), {@code splits.csv} (each row's role in each split) and {@code comparison.png};
  * the runner writes each fold's {@code provenance/}, {@code predictions/} and line of {@code folds.csv}
  * ({@link FoldLog}) as it goes. Every table marks, Weka's way, where a trainer is significantly better
- * ({@code v}) or worse ({@code *}) than the base, and says which rows each trainer was given and which
- * trainers failed on which folds. Each file is written whole or not at all.
+ * ({@code v}) or worse ({@code *}) than the base, and says which rows and how many threads each trainer
+ * was given and which trainers failed on which folds. Each file is written whole or not at all.
  */
 public final class ResultFiles {
 
@@ -42,7 +42,7 @@ public final class ResultFiles {
      * @param summary the comparison
      * @param significance every trainer's test against the base on each of the summary's metrics
      * @param quality the quality metrics among the summary's, whose best mean is marked and which are charted
-     * @param given per trainer, in a few words, which rows it was given (printed under the tables)
+     * @param given per trainer, in a few words, which rows and how many threads it was given (printed under the tables)
      */
     public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
             List<Metric> quality, Map<String, String> given) {
@@ -109,7 +109,7 @@ public final class ResultFiles {
         return sb.toString();
     }
 
-    /** One line per trainer saying which rows it was given. */
+    /** One line per trainer saying which rows and how many threads it was given. */
     private String givenLines(String bullet) {
         StringBuilder sb = new StringBuilder();
         given.forEach((trainer, text) -> sb.append(bullet).append(trainer).append(": ").append(text).append('\n'));

@@ -17,6 +17,7 @@ public final class Engines {
     public static final String PYTORCH = "PyTorch";
 
     private static volatile boolean configured;
+    private static volatile int defaultThreads;
     private static boolean processConfigured;
 
     private Engines() {}
@@ -75,9 +76,24 @@ public final class Engines {
     private static synchronized void configureReproducibility() {
         if (!configured) {
             MklReproducibility.enable();
-            JniUtils.setNumThreads(JniUtils.getNumThreads());
+            int threads = JniUtils.getNumThreads();
+            JniUtils.setNumThreads(threads);
+            defaultThreads = threads;
             configured = true;
         }
+    }
+
+    /**
+     * PyTorch's intra-op thread count as it stood when npt4j loaded the engine: one per core, unless
+     * {@code OMP_NUM_THREADS} or DJL's {@code ai.djl.pytorch.num_threads} said otherwise. Kept because
+     * a thread's own count can no longer be trusted to be the default once any thread has changed
+     * its count: PyTorch hands the last count set to every thread that has not run PyTorch work yet.
+     *
+     * @return the default intra-op thread count, the {@code threads} setting's 0
+     */
+    public static int defaultIntraOpThreads() {
+        pytorch();
+        return defaultThreads;
     }
 
     /**

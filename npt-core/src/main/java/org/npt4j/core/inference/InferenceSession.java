@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import org.npt4j.core.NptConfig;
+import org.npt4j.core.Settings;
 import org.npt4j.core.engine.GradMode;
 import org.npt4j.core.engine.IntraOpThreads;
 import org.npt4j.core.masking.MaskedBatch;
@@ -29,8 +30,9 @@ import org.npt4j.core.model.RowAttentionLayer;
  * @param root the manager owning the weights
  * @param network the network with its weights loaded
  * @param layout which columns are categorical, to turn their outputs into probabilities
+ * @param threads the model's {@code threads} setting: the intra-op threads of each pass
  */
-record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout) implements AutoCloseable {
+record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout, int threads) implements AutoCloseable {
 
     /** What one forward pass returns for its query rows, on the Java heap. */
     record PassOutput(float[][] targets, float[][][] attention) {}
@@ -40,7 +42,7 @@ record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout)
         try {
             NptNetwork network = new NptNetwork(layout, config);
             network.loadParameters(root, new DataInputStream(new ByteArrayInputStream(weights)));
-            return new InferenceSession(root, network, layout);
+            return new InferenceSession(root, network, layout, config.get(Settings.THREADS));
         } catch (IOException | MalformedModelException | RuntimeException e) {
             root.close();
             throw new IllegalStateException("The model weights do not fit the model's architecture: " + e.getMessage(), e);
@@ -61,7 +63,7 @@ record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout)
         // Decided by the context alone, so that every pass of a model runs on the same threads whatever is scored.
         long rows = contextRows > 0 ? contextRows : batch.rowCount();
         long layerElements = rows * layout.columnCount() * network.embeddingDim();
-        return IntraOpThreads.forModel(layerElements, () -> pass(batch, contextRows, targets, recordAttention, queriesAttendToEachOther));
+        return IntraOpThreads.forModel(threads, layerElements, () -> pass(batch, contextRows, targets, recordAttention, queriesAttendToEachOther));
     }
 
     private PassOutput pass(MaskedBatch batch, int contextRows, int[] targets, boolean recordAttention, boolean queriesAttendToEachOther) {

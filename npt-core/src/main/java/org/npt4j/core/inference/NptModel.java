@@ -140,6 +140,19 @@ public final class NptModel implements AutoCloseable {
     }
 
     /**
+     * The same model predicting on another intra-op thread count, for a machine other than the one
+     * it was trained on, or for predictions side by side with other work.
+     *
+     * @param threads exactly this many threads per prediction call, or 0 for PyTorch's default (one
+     *     for a small model); see {@link Settings#THREADS}
+     * @return the same model with that {@code threads} setting
+     * @throws org.npt4j.core.NptConfigException if {@code threads} is negative
+     */
+    public NptModel withThreads(int threads) {
+        return new NptModel(config.toBuilder().set(Settings.THREADS, threads).build(), schema, context, summary, weights);
+    }
+
+    /**
      * Predicts every target column for new rows. The rows need the model's feature columns with
      * the same types; target columns may be absent and are ignored when present. Categories not
      * seen at fit time are treated as missing (with a logged warning).

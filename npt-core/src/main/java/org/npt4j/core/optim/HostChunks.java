@@ -77,7 +77,8 @@ final class HostChunks {
      * stops, so returning while a helper thread still writes would corrupt the native heap. An
      * interrupt is kept on the thread for the caller to act on between steps.
      *
-     * @param threads how many threads may share the work (the engine's intra-op thread count)
+     * @param threads how many threads may share the work: the training thread's intra-op count,
+     *     which the run's {@code threads} setting fixes; the calling thread is one of them
      * @param work the work for one chunk
      */
     void forEach(int threads, ChunkWork work) {

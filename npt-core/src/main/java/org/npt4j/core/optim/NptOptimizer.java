@@ -106,6 +106,8 @@ public final class NptOptimizer implements AutoCloseable {
                 v[i] = HostBuffers.view(secondMoments[i]);
             }
             // The gradients' wrappers stay open until the update is done: the views do not own the memory.
+            // The training thread's intra-op count is the run's threads setting (IntraOpThreads), so the host
+            // update shares the work among no more threads than the tensor operations do.
             hostLamb.step(chunks, JniUtils.getNumThreads(), w, g, m, v, learningRate);
         }
     }

@@ -29,8 +29,10 @@ import org.npt4j.core.table.Table;
  * Predictions p = model.predict(newRows);
  * }</pre>
  *
- * Fitting is deterministic for a given seed on the CPU. Fits run one at a time per JVM
- * ({@link TrainingLock}); a trainer itself holds no state between fits and may be shared.
+ * Fitting is deterministic for a given seed and {@code threads} setting on the CPU (another thread
+ * count may change the result in the last bits). Fits run one at a time per JVM ({@link
+ * TrainingLock}), each on the intra-op threads its {@code threads} setting asks for, set on the
+ * fitting thread and restored afterwards; a trainer itself holds no state between fits and may be shared.
  */
 public final class NptTrainer {
 

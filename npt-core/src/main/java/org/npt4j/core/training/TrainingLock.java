@@ -8,7 +8,9 @@ import java.util.logging.Logger;
 /**
  * The JVM-wide lock every NPT training run holds. DJL's PyTorch engine allows one gradient
  * collector per JVM, and seeding sets PyTorch's global generator, so two runs at once would either
- * fail or lose reproducibility. Adapters that train from several threads serialise here.
+ * fail or lose reproducibility. Adapters that train from several threads serialise here, so two
+ * trainings in one JVM never compete for the cores: each runs on its own {@code threads} setting
+ * in turn.
  *
  * <p>The lock is taken interruptibly, so a waiting run can be cancelled. The lock also lets the JVM
  * shut down cleanly mid-training: if the JVM exits while a run holds it, a shutdown hook interrupts

@@ -10,6 +10,7 @@ import static org.npt4j.core.Settings.MASK_FRACTION;
 import static org.npt4j.core.Settings.SEMI_SUPERVISED;
 import static org.npt4j.core.Settings.STEPS;
 import static org.npt4j.core.Settings.TARGET_MASK_PROBABILITY;
+import static org.npt4j.core.Settings.THREADS;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -119,7 +120,8 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
 
     Result execute() {
         Engine engine = Engines.pytorch(DeviceSpec.parse(config.get(DEVICE)));
-        return IntraOpThreads.forModel(layerElements(), () -> execute(engine));
+        // The whole run, validation passes and the optimiser's host update included, on the threads asked for.
+        return IntraOpThreads.forModel(config.get(THREADS), layerElements(), () -> execute(engine));
     }
 
     /** @return rows × columns × e of the largest batch: the size of each layer's activation */
