@@ -20,11 +20,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npt4j.experiments.progress.ProgressDisplay;
 import org.npt4j.experiments.protocol.Split;
+import org.npt4j.experiments.report.ClassReport;
 import org.npt4j.experiments.report.FoldLog;
 import org.npt4j.experiments.report.ResultFiles;
 import org.npt4j.experiments.report.Significance;
 import org.npt4j.experiments.report.Summary;
 import org.npt4j.experiments.score.Metric;
+import org.npt4j.experiments.score.Task;
 import org.npt4j.tribuo.AbstractNptTrainer;
 import org.tribuo.Trainer;
 
@@ -186,12 +188,16 @@ public final class Compare {
         }
         Significance significance = new Significance(outcome.results(), names, metrics, base(experiment, names),
                 Significance.testTrainRatio(outcome.splits()), experiment.significanceLevel());
+        // Per-class figures come from the predictions files, so a resumed run counts its earlier folds too.
+        ClassReport classes = experiment.source().task() == Task.CLASSIFICATION
+                ? ClassReport.fromPredictions(folder, outcome.results(), names, experiment.source().classes()) : null;
         ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, significance, quality,
-                given);
+                given, classes);
         files.write(outcome.splits(), experiment.source().table().rowCount());
         out.println();
         out.print(files.textTable());
         out.println("mean ± standard error over folds; ^ marks the best mean");
+        out.print(files.classesText());
         out.println("Results written to " + folder);
         long failed = outcome.results().stream().filter(r -> !r.ok()).count();
         if (failed == 0) {

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.npt4j.core.table.CategoricalColumn;
 import org.npt4j.core.table.Table;
 import org.npt4j.experiments.protocol.Protocol;
@@ -122,7 +121,7 @@ public final class Experiment implements Configurable {
             return null;
         }
         CategoricalColumn labels = (CategoricalColumn) table.column(source.response());
-        List<String> classes = new ArrayList<>(labels.categoriesIn(IntStream.range(0, table.rowCount()).toArray()));
+        List<String> classes = source.classes();
         int[] out = new int[table.rowCount()];
         for (int i = 0; i < out.length; i++) {
             out[i] = classes.indexOf(labels.get(i));

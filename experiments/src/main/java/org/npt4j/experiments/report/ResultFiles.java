@@ -17,7 +17,8 @@ import org.npt4j.experiments.score.Metric;
 /**
  * Writes a finished experiment's files into its output folder: {@code summary.md} and
  * {@code summary.csv} (mean ± s.e. per trainer, and each trainer's {@link Significance} test against
- * the base trainer, NPT), {@code splits.csv} (each row's role in each split) and {@code comparison.png};
+ * the base trainer, NPT), {@code splits.csv} (each row's role in each split), {@code comparison.png} and, for
+ * classification, the {@link ClassReport}'s per-class and confusion files;
  * the runner writes each fold's {@code provenance/}, {@code predictions/} and line of {@code folds.csv}
  * ({@link FoldLog}) as it goes. Every table marks, Weka's way, where a trainer is significantly better
  * ({@code v}) or worse ({@code *}) than the base, and says which rows each trainer was given and which
@@ -34,6 +35,7 @@ public final class ResultFiles {
     private final Significance significance;
     private final List<Metric> quality;
     private final Map<String, String> given;
+    private final ClassReport classes;
 
     /**
      * @param folder the run's output folder
@@ -46,6 +48,22 @@ public final class ResultFiles {
      */
     public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
             List<Metric> quality, Map<String, String> given) {
+        this(folder, heading, description, summary, significance, quality, given, null);
+    }
+
+    /**
+     * @param folder the run's output folder
+     * @param heading the experiment's title, the first line of {@code summary.md} and the chart
+     * @param description the dataset and protocol in one line, under the heading
+     * @param summary the comparison
+     * @param significance every trainer's test against the base on each of the summary's metrics
+     * @param quality the quality metrics among the summary's, whose best mean is marked and which are charted
+     * @param given per trainer, in a few words, which rows it was given (printed under the tables)
+     * @param classes per-class figures and confusion matrices of a classification experiment, or null
+     */
+    public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
+            List<Metric> quality, Map<String, String> given, ClassReport classes) {
+        this.classes = classes;
         this.folder = folder;
         this.heading = heading;
         this.description = description;
@@ -88,6 +106,14 @@ public final class ResultFiles {
     }
 
     /**
+     * @return for a classification experiment, the per-class figures and confusion matrices in
+     *     compact form ({@link ClassReport#text()}) after a blank line; empty otherwise
+     */
+    public String classesText() {
+        return classes == null ? "" : "\n" + classes.text();
+    }
+
+    /**
      * The (v/ /*) counts and the legend, after a blank line and followed by one; empty when there is
      * no trainer besides the base.
      */
@@ -125,6 +151,9 @@ public final class ResultFiles {
         AtomicFiles.write(folder.resolve("summary.md"), markdown(splits.size()));
         AtomicFiles.write(folder.resolve("summary.csv"), summaryCsv());
         AtomicFiles.write(folder.resolve("splits.csv"), splitsCsv(splits, rows));
+        if (classes != null) {
+            classes.write(folder);
+        }
         try {
             AtomicFiles.write(folder.resolve("comparison.png"), ComparisonChart.png(summary, quality, heading, description));
         } catch (IOException | RuntimeException | Error e) {
@@ -225,7 +254,8 @@ public final class ResultFiles {
                 + (failed ? "\nWhat failed (the failed folds are left out of the means):\n\n" + failureLines("- ") : "")
                 + "\nMean ± standard error over " + folds + " folds" + (failed ? ", fewer where a trainer failed" : "")
                 + "; times are means per fold (training) and per test row "
-                + "(prediction). Best mean per metric: " + bestList() + ".\n";
+                + "(prediction). Best mean per metric: " + bestList() + ".\n"
+                + (classes == null ? "" : "\n" + classes.markdown());
     }
 
     private String bestList() {
