@@ -22,6 +22,7 @@ import org.npt4j.experiments.progress.ProgressDisplay;
 import org.npt4j.experiments.protocol.Split;
 import org.npt4j.experiments.report.ClassReport;
 import org.npt4j.experiments.report.FoldLog;
+import org.npt4j.experiments.report.FoldNumbering;
 import org.npt4j.experiments.report.ResultFiles;
 import org.npt4j.experiments.report.Significance;
 import org.npt4j.experiments.report.Summary;
@@ -163,14 +164,15 @@ public final class Compare {
         List<Metric> metrics = new ArrayList<>(quality);
         metrics.addAll(Metric.timings());
         int runs = splits.size() * names.size();
+        FoldNumbering numbering = FoldNumbering.of(splits);
         Path folder;
         FoldLog log;
         if (options.resume == null) {
             folder = RunFolder.create(cm, experiment);
-            log = FoldLog.start(folder, names, splits.size(), metrics);
+            log = FoldLog.start(folder, names, numbering, metrics);
         } else {
             folder = RunFolder.resume(cm, options.resume);
-            log = FoldLog.resume(folder, names, splits.size(), metrics);
+            log = FoldLog.resume(folder, names, numbering, metrics);
         }
         out.println(experiment.heading());
         out.println(experiment.describe());
@@ -190,13 +192,14 @@ public final class Compare {
                 Significance.testTrainRatio(outcome.splits()), experiment.significanceLevel());
         // Per-class figures come from the predictions files, so a resumed run counts its earlier folds too.
         ClassReport classes = experiment.source().task() == Task.CLASSIFICATION
-                ? ClassReport.fromPredictions(folder, outcome.results(), names, experiment.source().classes()) : null;
+                ? ClassReport.fromPredictions(folder, outcome.results(), names, experiment.source().classes(), numbering)
+                : null;
         ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, significance, quality,
-                given, classes);
+                given, classes, numbering);
         files.write(outcome.splits(), experiment.source().table().rowCount());
         out.println();
         out.print(files.textTable());
-        out.println("mean ± standard error over folds; ^ marks the best mean");
+        out.println("mean ± standard error over " + numbering.describe() + "; ^ marks the best mean");
         out.print(files.classesText());
         out.println("Results written to " + folder);
         long failed = outcome.results().stream().filter(r -> !r.ok()).count();

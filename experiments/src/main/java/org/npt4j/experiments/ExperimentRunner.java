@@ -195,6 +195,7 @@ public final class ExperimentRunner {
                 FoldDatasets.describe(trainer, experiment.protocol(), split.hasValidation())));
         out.put("experiment", new StringProvenance("experiment", experiment.name()));
         out.put("fold", new IntProvenance("fold", split.index()));
+        out.put("repeat", new IntProvenance("repeat", split.repeat()));
         out.put("protocol", new StringProvenance("protocol", experiment.protocol().describe(experiment.source().task())));
         out.put("data-file", new StringProvenance("data-file", experiment.source().file().toString()));
         out.put("data-sha256", new StringProvenance("data-sha256", experiment.source().sha256()));

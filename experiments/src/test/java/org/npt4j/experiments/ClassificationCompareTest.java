@@ -34,8 +34,15 @@ class ClassificationCompareTest {
         }
         Path config = dir.resolve("iris.xml");
         Files.writeString(config, xml);
-        List<String> args = new ArrayList<>(List.of("-c", config.toString(), "--progress", "NONE"));
+        List<String> args = new ArrayList<>(List.of("-c", config.toString()));
         args.addAll(List.of(options));
+        return compare(args);
+    }
+
+    /** Runs the command line with {@code args}, progress off. */
+    private int compare(List<String> args) {
+        args = new ArrayList<>(args);
+        args.addAll(List.of("--progress", "NONE"));
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int status = Compare.run(args.toArray(String[]::new), new PrintStream(o, true, StandardCharsets.UTF_8),
@@ -78,5 +85,30 @@ class ClassificationCompareTest {
         assertEquals(1 + 2 * 2 * IRIS.size(), Files.readAllLines(folder.resolve("per-class-folds.csv")).size());
         String md = Files.readString(folder.resolve("summary.md"));
         assertTrue(md.contains("## Per class") && md.contains("| cart: actual \\ predicted | Iris-setosa |"), md);
+    }
+
+    @Test
+    void repeatedKFoldRunsEveryRepetitionAndResumesAFoldOfTheSecond() throws IOException {
+        assertEquals(Compare.SUCCESS, run("--@protocol.repeats", "2"), err);
+        Path folder = runFolder();
+        assertTrue(out.contains("2 × 2-fold cross-validation (2 repeats, 4 folds)"), out);
+        assertTrue(out.contains("mean ± standard error over 4 folds (2 repeats × 2 folds)"), out);
+        assertTrue(out.contains("paired by (repeat, fold) over all 4 folds (2 repeats × 2 folds)"), out);
+        List<String> folds = Files.readAllLines(folder.resolve("folds.csv"));
+        assertTrue(folds.get(0).startsWith("trainer,repeat,fold,accuracy,"), folds.get(0));
+        assertEquals(1 + 2 * 4, folds.size());
+        assertTrue(folds.get(7).startsWith("npt,1,3,") && folds.get(8).startsWith("cart,1,3,"), folds.toString());
+        List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
+        assertTrue(summary.get(2).startsWith("cart,"), summary.get(2));
+        assertEquals("4", summary.get(2).split(",", -1)[List.of(summary.get(0).split(",", -1)).indexOf("folds")]);
+        assertTrue(Files.readAllLines(folder.resolve("confusion.csv")).get(0).startsWith("trainer,repeat,fold,actual,"));
+        assertTrue(Files.readString(folder.resolve("summary.md")).contains("understates the uncertainty"));
+
+        // A lost fold of the second repetition is run again, and only that one.
+        String before = Files.readString(folder.resolve("per-class.csv"));
+        Files.delete(folder.resolve("predictions/cart-fold-3.csv"));
+        assertEquals(Compare.SUCCESS, compare(List.of("--resume", folder.toString())), err);
+        assertTrue(out.contains("7 of 8 (fold, trainer) results were finished"), out);
+        assertEquals(before, Files.readString(folder.resolve("per-class.csv")), "CART retrains to the same model");
     }
 }

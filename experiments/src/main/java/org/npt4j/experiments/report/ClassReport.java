@@ -73,12 +73,24 @@ public final class ClassReport {
 
     private final List<String> classes;
     private final Map<String, List<FoldMatrix>> byTrainer;
+    private final FoldNumbering numbering;
 
     /**
      * @param classes the classes, in the label domain's order
      * @param byTrainer per trainer, in display order, the matrices of the folds it finished, in fold order
      */
     public ClassReport(List<String> classes, Map<String, List<FoldMatrix>> byTrainer) {
+        this(classes, byTrainer, null);
+    }
+
+    /**
+     * @param classes the classes, in the label domain's order
+     * @param byTrainer per trainer, in display order, the matrices of the folds it finished, in fold order
+     * @param numbering the folds' repetitions, which the per-fold files then name in a {@code repeat} column;
+     *     null for a protocol that does not repeat
+     */
+    public ClassReport(List<String> classes, Map<String, List<FoldMatrix>> byTrainer, FoldNumbering numbering) {
+        this.numbering = numbering != null && numbering.repeated() ? numbering : null;
         this.classes = List.copyOf(classes);
         this.byTrainer = new LinkedHashMap<>();
         byTrainer.forEach((t, folds) -> this.byTrainer.put(t, List.copyOf(folds)));
@@ -91,11 +103,12 @@ public final class ClassReport {
      * @param results every (fold, trainer) result; failed ones are skipped
      * @param trainers the trainers in display order
      * @param classes the classes, in the label domain's order
+     * @param numbering the folds and their repetitions
      * @return the report
      * @throws IOException if a predictions file cannot be read
      */
-    public static ClassReport fromPredictions(Path folder, List<FoldResult> results, List<String> trainers, List<String> classes)
-            throws IOException {
+    public static ClassReport fromPredictions(Path folder, List<FoldResult> results, List<String> trainers, List<String> classes,
+            FoldNumbering numbering) throws IOException {
         Map<String, List<FoldMatrix>> byTrainer = new LinkedHashMap<>();
         for (String t : trainers) {
             List<FoldMatrix> folds = new ArrayList<>();
@@ -107,7 +120,7 @@ public final class ClassReport {
             }
             byTrainer.put(t, folds);
         }
-        return new ClassReport(classes, byTrainer);
+        return new ClassReport(classes, byTrainer, numbering);
     }
 
     /** @return the classes, in the label domain's order */
@@ -184,12 +197,13 @@ public final class ClassReport {
     }
 
     String perClassFoldsCsv() {
-        StringBuilder out = new StringBuilder("trainer,fold,class,support,predicted,precision,recall,f1\n");
+        StringBuilder out = new StringBuilder(foldColumns() + ",class,support,predicted,precision,recall,f1\n");
         for (Map.Entry<String, List<FoldMatrix>> e : byTrainer.entrySet()) {
             for (FoldMatrix f : e.getValue()) {
                 for (int c = 0; c < classes.size(); c++) {
                     ConfusionMatrix m = f.matrix();
-                    out.append(Csv.field(e.getKey())).append(',').append(f.fold()).append(',').append(Csv.field(classes.get(c)))
+                    out.append(Csv.field(e.getKey())).append(',').append(foldCells(Integer.toString(f.fold()), f.fold()))
+                            .append(',').append(Csv.field(classes.get(c)))
                             .append(',').append(m.support(c)).append(',').append(m.predicted(c));
                     for (Figure figure : Figure.values()) {
                         out.append(',').append(number(figure.of.applyAsDouble(m, c)));
@@ -202,18 +216,28 @@ public final class ClassReport {
     }
 
     String confusionCsv() {
-        StringBuilder out = new StringBuilder("trainer,fold,actual");
+        StringBuilder out = new StringBuilder(foldColumns() + ",actual");
         for (String c : classes) {
             out.append(',').append(Csv.field("predicted " + c));
         }
         out.append('\n');
         for (Map.Entry<String, List<FoldMatrix>> e : byTrainer.entrySet()) {
             for (FoldMatrix f : e.getValue()) {
-                confusionRows(out, e.getKey(), Integer.toString(f.fold()), f.matrix());
+                confusionRows(out, e.getKey(), foldCells(Integer.toString(f.fold()), f.fold()), f.matrix());
             }
-            confusionRows(out, e.getKey(), "pooled", pooled(e.getKey()));
+            confusionRows(out, e.getKey(), foldCells("pooled", -1), pooled(e.getKey()));
         }
         return out.toString();
+    }
+
+    /** The per-fold files' key columns: a repeat column before the fold where the protocol repeats. */
+    private String foldColumns() {
+        return numbering == null ? "trainer,fold" : "trainer,repeat,fold";
+    }
+
+    /** @return the fold's key cells: its label, after its repetition where the protocol repeats (blank for the pooled sum) */
+    private String foldCells(String label, int fold) {
+        return numbering == null ? label : (fold < 0 ? "" : Integer.toString(numbering.repeat(fold))) + "," + label;
     }
 
     private void confusionRows(StringBuilder out, String trainer, String fold, ConfusionMatrix m) {

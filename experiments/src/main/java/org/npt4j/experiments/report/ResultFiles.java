@@ -36,6 +36,7 @@ public final class ResultFiles {
     private final List<Metric> quality;
     private final Map<String, String> given;
     private final ClassReport classes;
+    private final FoldNumbering numbering;
 
     /**
      * @param folder the run's output folder
@@ -48,7 +49,7 @@ public final class ResultFiles {
      */
     public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
             List<Metric> quality, Map<String, String> given) {
-        this(folder, heading, description, summary, significance, quality, given, null);
+        this(folder, heading, description, summary, significance, quality, given, null, null);
     }
 
     /**
@@ -60,10 +61,12 @@ public final class ResultFiles {
      * @param quality the quality metrics among the summary's, whose best mean is marked and which are charted
      * @param given per trainer, in a few words, which rows it was given (printed under the tables)
      * @param classes per-class figures and confusion matrices of a classification experiment, or null
+     * @param numbering the folds and their repetitions, for the legend; null for a protocol that does not repeat
      */
     public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
-            List<Metric> quality, Map<String, String> given, ClassReport classes) {
+            List<Metric> quality, Map<String, String> given, ClassReport classes, FoldNumbering numbering) {
         this.classes = classes;
+        this.numbering = numbering;
         this.folder = folder;
         this.heading = heading;
         this.description = description;
@@ -148,7 +151,7 @@ public final class ResultFiles {
      * @throws IOException if a file cannot be written
      */
     public void write(List<Split> splits, int rows) throws IOException {
-        AtomicFiles.write(folder.resolve("summary.md"), markdown(splits.size()));
+        AtomicFiles.write(folder.resolve("summary.md"), markdown(FoldNumbering.of(splits)));
         AtomicFiles.write(folder.resolve("summary.csv"), summaryCsv());
         AtomicFiles.write(folder.resolve("splits.csv"), splitsCsv(splits, rows));
         if (classes != null) {
@@ -230,12 +233,18 @@ public final class ResultFiles {
         String quote = markdown ? "`" : "";
         return List.of("Significance: each trainer against " + base + " (the base: " + significance.base().why()
                         + "), by the corrected resampled t-test (Nadeau and Bengio 2003, as Weka's Experimenter tests) on "
-                        + "the folds both finished, two-sided at the " + plainNumber(significance.level())
+                        + "the folds both finished" + pairing() + ", two-sided at the " + plainNumber(significance.level())
                         + " level, n_test/n_train = " + String.format(Locale.ROOT, "%.3g", significance.testTrainRatio()) + ".",
                 quote + "v" + quote + ": significantly better than " + base + ", " + quote + "*" + quote
                         + ": significantly worse (higher is better for accuracy, AUROC and R², lower for errors, log-loss "
                         + "and times), no mark: no significant difference, or no test where fewer than 2 folds pair up.",
                 quote + "(v/ /*)" + quote + " counts wins, ties and losses.");
+    }
+
+    /** How folds pair up where the protocol repeats: the correction is then Nadeau and Bengio's for repeated k-fold. */
+    private String pairing() {
+        return numbering == null || !numbering.repeated() ? ""
+                : ", paired by (repeat, fold) over all " + numbering.describe() + " (n counts every repetition's folds)";
     }
 
     private static String plainNumber(double v) {
@@ -246,13 +255,15 @@ public final class ResultFiles {
         return s.n() == 0 ? "n/a" : String.format(Locale.ROOT, "%.3g", s.mean());
     }
 
-    private String markdown(int folds) {
+    private String markdown(FoldNumbering folds) {
         boolean failed = !summary.failures().isEmpty();
         String significant = significanceText(true);
         return "# " + heading + "\n\n" + description + ".\n\n" + table(false).markdown()
                 + (significant.isEmpty() ? "\n" : significant) + "What each trainer was given:\n\n" + givenLines("- ")
                 + (failed ? "\nWhat failed (the failed folds are left out of the means):\n\n" + failureLines("- ") : "")
-                + "\nMean ± standard error over " + folds + " folds" + (failed ? ", fewer where a trainer failed" : "")
+                + "\nMean ± standard error over " + folds.describe() + (failed ? ", fewer where a trainer failed" : "")
+                + (folds.repeated() ? " (the repetitions reuse the same rows, so this standard error understates the "
+                        + "uncertainty; the significance test's correction allows for it)" : "")
                 + "; times are means per fold (training) and per test row "
                 + "(prediction). Best mean per metric: " + bestList() + ".\n"
                 + (classes == null ? "" : "\n" + classes.markdown());
