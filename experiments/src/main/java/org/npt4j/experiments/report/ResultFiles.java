@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npt4j.experiments.protocol.Split;
-import org.npt4j.experiments.score.CorrectedTTest;
 import org.npt4j.experiments.score.Metric;
 
 /**
@@ -180,7 +179,7 @@ public final class ResultFiles {
             List<String> row = new ArrayList<>(List.of(trainer));
             for (Metric m : summary.metrics()) {
                 Summary.Stat s = summary.get(trainer, m);
-                String cell = m == Metric.TRAIN_SECONDS || m == Metric.PREDICT_MS_PER_ROW ? timing(s) : s.format();
+                String cell = cell(s, m);
                 String mark = significance.mark(trainer, m);
                 if (plain) {
                     boolean best = quality.contains(m) && trainer.equals(summary.best(m));
@@ -251,6 +250,13 @@ public final class ResultFiles {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * @return a table cell: mean ± s.e. for quality metrics, the mean alone to three digits for timings
+     */
+    static String cell(Summary.Stat s, Metric m) {
+        return m == Metric.TRAIN_SECONDS || m == Metric.PREDICT_MS_PER_ROW ? timing(s) : s.format();
+    }
+
     private static String timing(Summary.Stat s) {
         return s.n() == 0 ? "n/a" : String.format(Locale.ROOT, "%.3g", s.mean());
     }
@@ -279,41 +285,11 @@ public final class ResultFiles {
     }
 
     private String summaryCsv() {
-        StringBuilder out = new StringBuilder("trainer");
-        for (Metric m : summary.metrics()) {
-            out.append(',').append(m.key()).append("_mean,").append(m.key()).append("_se");
-        }
-        out.append(",folds");
-        // The test's columns come after the original ones, so that readers of the older file still find theirs.
-        for (Metric m : summary.metrics()) {
-            out.append(',').append(m.key()).append("_t,").append(m.key()).append("_p,").append(m.key()).append("_outcome");
-        }
-        out.append('\n');
+        StringBuilder out = new StringBuilder(SummaryCsv.header(summary.metrics())).append('\n');
         for (String t : summary.trainers()) {
-            out.append(Csv.field(t));
-            int n = 0;
-            for (Metric m : summary.metrics()) {
-                Summary.Stat s = summary.get(t, m);
-                out.append(',').append(number(s.mean())).append(',').append(number(s.standardError()));
-                n = Math.max(n, s.n());
-            }
-            out.append(',').append(n);
-            for (Metric m : summary.metrics()) {
-                if (t.equals(significance.base().trainer())) {
-                    out.append(",,,base");
-                } else {
-                    CorrectedTTest.Result r = significance.get(t, m);
-                    out.append(',').append(number(r.t())).append(',').append(number(r.p())).append(',').append(outcome(r.outcome()));
-                }
-            }
-            out.append('\n');
+            out.append(SummaryCsv.row(summary, significance, t)).append('\n');
         }
         return out.toString();
-    }
-
-    /** @return the outcome as summary.csv writes it, from the trainer's side */
-    private static String outcome(CorrectedTTest.Outcome o) {
-        return o.name().toLowerCase(Locale.ROOT);
     }
 
     private static String splitsCsv(List<Split> splits, int rows) {
@@ -344,12 +320,19 @@ public final class ResultFiles {
         return out.toString();
     }
 
-    private static String number(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
+    /**
+     * Where a data set's own results go in an experiment with several data sets: a folder holding
+     * everything a one-data-set run writes.
+     *
+     * @param dataset the data set's name
+     * @return the folder, relative to the run's output folder
+     */
+    public static String datasetFolder(String dataset) {
+        return safe(dataset);
     }
 
     /** @return the name with anything but letters, digits, '-', '_' and '.' replaced, for file names */
-    private static String safe(String name) {
+    static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }
