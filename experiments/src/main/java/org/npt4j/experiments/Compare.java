@@ -20,7 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npt4j.experiments.progress.ProgressDisplay;
 import org.npt4j.experiments.protocol.Split;
-import org.npt4j.experiments.report.FoldLog;
+import org.npt4j.experiments.report.AcrossDatasets;
 import org.npt4j.experiments.report.ResultFiles;
 import org.npt4j.experiments.report.Significance;
 import org.npt4j.experiments.report.Summary;
@@ -32,7 +32,9 @@ import org.tribuo.Trainer;
  * The command line: loads an OLCUT config (XML or JSON), runs the named {@link Experiment}, prints
  * the comparison and writes it to the experiment's output folder. Any configured field can be
  * overridden OLCUT's way, e.g. {@code --@npt.steps 200} or {@code --@protocol.folds 10}.
- * {@code --resume <folder>} finishes an interrupted run in its folder ({@link RunFolder}).
+ * {@code --resume <folder>} finishes an interrupted run in its folder ({@link RunFolder}). An
+ * experiment with several data sets ({@code sources}) runs each into its own sub-folder
+ * ({@link DatasetRun}) and prints and writes the comparison across them ({@link AcrossDatasets}).
  *
  * <pre>java org.npt4j.experiments.Compare -c configs/quick-start.xml [-e experiment] [--progress auto|bar|log|none]
  *java org.npt4j.experiments.Compare --resume results/20250101-120000 [--progress ...]</pre>
@@ -86,7 +88,7 @@ public final class Compare {
 
         @Override
         public String getOptionsDescription() {
-            return "Compares Tribuo trainers, NPT among them, on the same folds of one dataset.";
+            return "Compares Tribuo trainers, NPT among them, on the same folds of one dataset or several.";
         }
     }
 
@@ -155,55 +157,87 @@ public final class Compare {
         for (Trainer<?> t : experiment.trainers()) {
             names.add(cm.getConfiguredName(t).orElse(t.getClass().getSimpleName()));
         }
+        Map<String, TableSource> sources = new LinkedHashMap<>();
+        for (TableSource s : experiment.sources()) {
+            sources.put(cm.getConfiguredName(s).orElse(s.file().getFileName().toString()), s);
+        }
         // Splits first: a table too small for the protocol fails before any folder is made.
-        List<Split> splits = experiment.splits();
-        List<Metric> quality = Metric.forTask(experiment.source().task());
+        Map<String, List<Split>> splits = new LinkedHashMap<>();
+        sources.forEach((name, s) -> splits.put(name, experiment.splits(s)));
+        List<Metric> quality = Metric.forTask(experiment.task());
         List<Metric> metrics = new ArrayList<>(quality);
         metrics.addAll(Metric.timings());
-        int runs = splits.size() * names.size();
-        Path folder;
-        FoldLog log;
-        if (options.resume == null) {
-            folder = RunFolder.create(cm, experiment);
-            log = FoldLog.start(folder, names, splits.size(), metrics);
-        } else {
-            folder = RunFolder.resume(cm, options.resume);
-            log = FoldLog.resume(folder, names, splits.size(), metrics);
+        boolean resume = options.resume != null;
+        Path folder = resume ? RunFolder.resume(cm, options.resume) : RunFolder.create(cm, experiment);
+        boolean several = experiment.severalSources();
+        Map<String, DatasetRun> runs = new LinkedHashMap<>();
+        for (String name : sources.keySet()) {
+            Path own = several ? folder.resolve(ResultFiles.datasetFolder(name)) : folder;
+            runs.put(name, new DatasetRun(experiment, name, sources.get(name), splits.get(name), names, metrics, own, resume));
         }
         out.println(experiment.heading());
         out.println(experiment.describe());
         TrainerThreads.mismatch(names, experiment.trainers()).ifPresent(warning -> err.println("warning: " + warning));
-        if (options.resume != null) {
-            out.println("Resuming " + folder + ": " + log.results().size() + " of " + runs
-                    + " (fold, trainer) results were finished; running the rest");
+        if (several) {
+            sources.forEach((name, s) -> out.println("  " + name + ": " + s));
         }
-        ProgressDisplay display = display(options.progress, err, names, splits.size());
-        ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, names, folder, display).run(splits, log);
-        Summary summary = new Summary(outcome.results(), names, metrics);
+        if (resume) {
+            int finished = runs.values().stream().mapToInt(DatasetRun::finished).sum();
+            int all = runs.values().stream().mapToInt(DatasetRun::runs).sum();
+            out.println("Resuming " + folder + ": " + finished + " of " + all + " (fold, trainer) results were finished; running the rest");
+        }
         Map<String, String> given = new LinkedHashMap<>();
-        boolean validation = splits.stream().anyMatch(Split::hasValidation);
+        boolean validation = splits.values().iterator().next().stream().anyMatch(Split::hasValidation);
         for (int t = 0; t < names.size(); t++) {
             Trainer<?> trainer = experiment.trainers().get(t);
             given.put(names.get(t), FoldDatasets.describe(trainer, experiment.protocol(), validation) + "; "
                     + TrainerThreads.describe(trainer));
         }
-        Significance significance = new Significance(outcome.results(), names, metrics, base(experiment, names),
-                Significance.testTrainRatio(outcome.splits()), experiment.significanceLevel());
-        ResultFiles files = new ResultFiles(folder, experiment.heading(), experiment.describe(), summary, significance, quality,
-                given);
-        files.write(outcome.splits(), experiment.source().table().rowCount());
+        Significance.Base base = base(experiment, names);
+        List<DatasetRun.Result> results = new ArrayList<>();
+        for (Map.Entry<String, DatasetRun> e : runs.entrySet()) {
+            String name = e.getKey();
+            DatasetRun run = e.getValue();
+            if (several && options.progress != ProgressMode.NONE) {
+                err.println("data set " + (results.size() + 1) + "/" + runs.size() + ": " + name);
+            }
+            ProgressDisplay display = display(options.progress, err, names, run.splits().size());
+            results.add(run.run(display, base, given, several ? experiment.heading() + ": " + name : experiment.heading()));
+        }
         out.println();
-        out.print(files.textTable());
-        out.println("mean ± standard error over folds; ^ marks the best mean");
+        if (several) {
+            List<AcrossDatasets.DataSet> sets = new ArrayList<>();
+            for (DatasetRun.Result r : results) {
+                sets.add(new AcrossDatasets.DataSet(r.name(), sources.get(r.name()).toString(), r.summary(), r.significance()));
+            }
+            AcrossDatasets across = new AcrossDatasets(experiment.heading(), experiment.describe(), sets, quality, given);
+            across.write(folder);
+            out.print(across.text());
+            for (DatasetRun.Result r : results) {
+                String classes = r.files().classesText();
+                if (!classes.isEmpty()) {
+                    out.print("\n" + r.name() + ":" + classes);
+                }
+            }
+        } else {
+            DatasetRun.Result r = results.get(0);
+            out.print(r.files().textTable());
+            out.println("mean ± standard error over " + runs.values().iterator().next().numbering().describe()
+                    + "; ^ marks the best mean");
+            out.print(r.files().classesText());
+        }
         out.println("Results written to " + folder);
-        long failed = outcome.results().stream().filter(r -> !r.ok()).count();
+        long failed = results.stream().mapToLong(DatasetRun.Result::failed).sum();
         if (failed == 0) {
             return SUCCESS;
         }
-        err.println("error: " + failed + " of " + runs + " (fold, trainer) runs failed and are left out of the means "
+        int all = runs.values().stream().mapToInt(DatasetRun::runs).sum();
+        err.println("error: " + failed + " of " + all + " (fold, trainer) runs failed and are left out of the means "
                 + "(exit status " + SOME_FAILED + "; --resume " + folder + " retries them):");
-        for (Summary.Failure f : summary.failures()) {
-            err.println("  " + f.describe());
+        for (DatasetRun.Result r : results) {
+            for (Summary.Failure f : r.summary().failures()) {
+                err.println("  " + (several ? r.name() + ": " : "") + f.describe());
+            }
         }
         return SOME_FAILED;
     }

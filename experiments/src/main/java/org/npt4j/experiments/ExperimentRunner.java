@@ -53,6 +53,7 @@ public final class ExperimentRunner {
     private static final Logger LOG = Logger.getLogger(ExperimentRunner.class.getName());
 
     private final Experiment experiment;
+    private final TableSource source;
     private final List<String> names;
     private final Path folder;
     private final ProgressDisplay display;
@@ -65,10 +66,22 @@ public final class ExperimentRunner {
      * @param display where progress goes
      */
     public ExperimentRunner(Experiment experiment, List<String> names, Path folder, ProgressDisplay display) {
+        this(experiment, experiment.source(), names, folder, display);
+    }
+
+    /**
+     * @param experiment the experiment
+     * @param source the data set to run on, one of the experiment's
+     * @param names a display name per trainer, aligned with {@link Experiment#trainers()}
+     * @param folder the data set's output folder; provenance goes under {@code provenance/}
+     * @param display where progress goes
+     */
+    public ExperimentRunner(Experiment experiment, TableSource source, List<String> names, Path folder, ProgressDisplay display) {
         if (names.size() != experiment.trainers().size()) {
             throw new IllegalArgumentException(names.size() + " names for " + experiment.trainers().size() + " trainers");
         }
         this.experiment = experiment;
+        this.source = source;
         this.names = List.copyOf(names);
         this.folder = folder;
         this.display = display;
@@ -86,13 +99,12 @@ public final class ExperimentRunner {
     /**
      * Runs every (fold, trainer) that {@code log} does not hold as finished, recording each result in it.
      *
-     * @param splits the experiment's splits, from {@link Experiment#splits()}
+     * @param splits the data set's splits, from {@link Experiment#splits(TableSource)}
      * @param log where results go, holding those of an interrupted run when resuming
      * @return the splits and every result, finished or failed
      * @throws IOException if a result file cannot be written
      */
     public Outcome run(List<Split> splits, FoldLog log) throws IOException {
-        TableSource source = experiment.source();
         List<Trainer<?>> trainers = experiment.trainers();
         try {
             for (Split split : splits) {
@@ -120,7 +132,7 @@ public final class ExperimentRunner {
     /** Runs one (fold, trainer); a trainer's failure becomes a failed result, so the others go on. */
     private FoldResult runOrFail(String name, Trainer<?> trainer, Split split, FoldDatasets data) throws IOException {
         try {
-            return runOne(name, trainer, split, data.forTrainer(trainer), data.test(), experiment.source().task());
+            return runOne(name, trainer, split, data.forTrainer(trainer), data.test(), source.task());
         } catch (TrainerFailedException e) {
             LOG.log(Level.INFO, e.getMessage(), e);
             return FoldResult.failed(name, split.index(), e.getMessage());
@@ -195,9 +207,10 @@ public final class ExperimentRunner {
                 FoldDatasets.describe(trainer, experiment.protocol(), split.hasValidation())));
         out.put("experiment", new StringProvenance("experiment", experiment.name()));
         out.put("fold", new IntProvenance("fold", split.index()));
-        out.put("protocol", new StringProvenance("protocol", experiment.protocol().describe(experiment.source().task())));
-        out.put("data-file", new StringProvenance("data-file", experiment.source().file().toString()));
-        out.put("data-sha256", new StringProvenance("data-sha256", experiment.source().sha256()));
+        out.put("repeat", new IntProvenance("repeat", split.repeat()));
+        out.put("protocol", new StringProvenance("protocol", experiment.protocol().describe(source.task())));
+        out.put("data-file", new StringProvenance("data-file", source.file().toString()));
+        out.put("data-sha256", new StringProvenance("data-sha256", source.sha256()));
         return out;
     }
 }

@@ -173,6 +173,17 @@ public final class TableSource implements Configurable {
         return table.column(response) instanceof CategoricalColumn ? Task.CLASSIFICATION : Task.REGRESSION;
     }
 
+    /**
+     * @return a classification response's classes in the label domain's order (sorted, as Tribuo's
+     *     label domain is), the order of every per-class table; empty for regression
+     */
+    public List<String> classes() {
+        if (!(table.column(response) instanceof CategoricalColumn labels)) {
+            return List.of();
+        }
+        return List.copyOf(labels.categoriesIn(java.util.stream.IntStream.range(0, table.rowCount()).toArray()));
+    }
+
     /** @return the file, as configured */
     public Path file() {
         return file;

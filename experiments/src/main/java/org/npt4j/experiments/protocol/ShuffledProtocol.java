@@ -46,7 +46,20 @@ abstract class ShuffledProtocol implements Protocol {
 
     /** @return a generator for the shuffles, the same for every run with this seed */
     final Random random() {
-        return new Random(seed);
+        return random(0);
+    }
+
+    /**
+     * The generator of one repetition's shuffles. Repetition 0 is seeded with the seed itself, so that a
+     * protocol run once shuffles exactly as before repetitions existed; repetition r with
+     * seed + r · 0x9E3779B97F4A7C15 (the golden-ratio increment), which keeps the repetitions of nearby
+     * seeds (1 and 2, say) from sharing shuffles.
+     *
+     * @param repetition the repetition, from 0
+     * @return its generator, the same for every run with this seed
+     */
+    final Random random(int repetition) {
+        return new Random(seed + repetition * 0x9E3779B97F4A7C15L);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.awt.geom.Ellipse2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -54,7 +55,45 @@ final class ComparisonChart {
         return out.toByteArray();
     }
 
+    /**
+     * One metric across data sets: a panel per data set (each on its own scale, since an RMSE on one
+     * data set says nothing about the scale of another), trainers along the shared axis.
+     *
+     * @param summaries each data set's comparison, by name, in display order
+     * @param metric the metric
+     * @param title the chart's title
+     * @param subtitle a line under it (the protocol)
+     * @return the PNG's bytes
+     * @throws IOException if encoding fails
+     */
+    static byte[] acrossDatasets(Map<String, Summary> summaries, Metric metric, String title, String subtitle) throws IOException {
+        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis("trainer"));
+        plot.setGap(12);
+        int trainers = 0;
+        for (Map.Entry<String, Summary> e : summaries.entrySet()) {
+            // The metric and its direction are in the title; each panel's axis names its data set.
+            plot.add(panel(e.getValue(), metric, e.getKey()), 1);
+            trainers = Math.max(trainers, e.getValue().trainers().size());
+        }
+        JFreeChart chart = new JFreeChart(title + ": " + direction(metric), new Font("SansSerif", Font.BOLD, 15), plot, false);
+        chart.addSubtitle(new TextTitle(subtitle + " · mean ± standard error over folds"));
+        chart.setBackgroundPaint(Color.WHITE);
+        int width = Math.max(480, 160 + WIDTH_PER_TRAINER * trainers);
+        int height = 110 + HEIGHT_PER_PANEL * summaries.size();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(out, chart, width, height);
+        return out.toByteArray();
+    }
+
+    private static String direction(Metric metric) {
+        return metric.name() + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)");
+    }
+
     private static CategoryPlot panel(Summary summary, Metric metric) {
+        return panel(summary, metric, direction(metric));
+    }
+
+    private static CategoryPlot panel(Summary summary, Metric metric, String axisLabel) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (String t : summary.trainers()) {
             Summary.Stat s = summary.get(t, metric);
@@ -66,7 +105,7 @@ final class ComparisonChart {
         renderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
         renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
         renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
-        NumberAxis axis = new NumberAxis(metric.name() + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"));
+        NumberAxis axis = new NumberAxis(axisLabel);
         axis.setAutoRangeIncludesZero(false);
         CategoryPlot panel = new CategoryPlot(data, null, axis, renderer);
         panel.setBackgroundPaint(Color.WHITE);

@@ -18,7 +18,8 @@ import org.npt4j.experiments.score.Metric;
  * the moment it is known, so that a run stopped at any point (a crash, {@code kill -9}, a failing
  * trainer) keeps every fold it finished, and {@code --resume} can read them back.
  *
- * <p>Columns: {@code trainer}, {@code fold} (from 0), one per metric, {@code provenance} (the
+ * <p>Columns: {@code trainer}, {@code repeat} (only where the protocol repeats, from 0),
+ * {@code fold} (from 0, counted across repetitions: see {@link FoldNumbering}), one per metric, {@code provenance} (the
  * model's provenance file), {@code status} ({@code ok} or {@code failed}) and {@code message} (why it
  * failed). Lines are sorted by fold, then by trainer in configuration order, so a resumed run ends
  * with the same file as an uninterrupted one. The whole file is rewritten through {@link AtomicFiles}
@@ -35,15 +36,15 @@ public final class FoldLog {
 
     private final Path folder;
     private final List<String> trainers;
-    private final int folds;
+    private final FoldNumbering numbering;
     private final List<Metric> metrics;
     /** Results by position: fold, then trainer in configuration order. */
     private final TreeMap<Integer, FoldResult> results = new TreeMap<>();
 
-    private FoldLog(Path folder, List<String> trainers, int folds, List<Metric> metrics) {
+    private FoldLog(Path folder, List<String> trainers, FoldNumbering numbering, List<Metric> metrics) {
         this.folder = folder;
         this.trainers = List.copyOf(trainers);
-        this.folds = folds;
+        this.numbering = numbering;
         this.metrics = List.copyOf(metrics);
     }
 
@@ -58,7 +59,22 @@ public final class FoldLog {
      * @throws IOException if the file cannot be written
      */
     public static FoldLog start(Path folder, List<String> trainers, int folds, List<Metric> metrics) throws IOException {
-        FoldLog log = new FoldLog(folder, trainers, folds, metrics);
+        return start(folder, trainers, FoldNumbering.single(folds), metrics);
+    }
+
+    /**
+     * Starts the log of a new run: a {@code folds.csv} with its header alone.
+     *
+     * @param folder the run's output folder
+     * @param trainers the trainers' names in configuration order
+     * @param numbering the folds, and their repetitions
+     * @param metrics the metrics, one column each, in order
+     * @return the log
+     * @throws IOException if the file cannot be written
+     */
+    public static FoldLog start(Path folder, List<String> trainers, FoldNumbering numbering, List<Metric> metrics)
+            throws IOException {
+        FoldLog log = new FoldLog(folder, trainers, numbering, metrics);
         log.save();
         return log;
     }
@@ -79,7 +95,24 @@ public final class FoldLog {
      *     trainer or fold, or a line that cannot be read
      */
     public static FoldLog resume(Path folder, List<String> trainers, int folds, List<Metric> metrics) throws IOException {
-        FoldLog log = new FoldLog(folder, trainers, folds, metrics);
+        return resume(folder, trainers, FoldNumbering.single(folds), metrics);
+    }
+
+    /**
+     * Reads back an interrupted run's log, as {@link #resume(Path, List, int, List)} does, for a
+     * protocol that may repeat: a fold's identity is its number, which includes its repetition.
+     *
+     * @param folder the interrupted run's output folder
+     * @param trainers the trainers' names in configuration order
+     * @param numbering the folds, and their repetitions
+     * @param metrics the metrics, one column each, in order
+     * @return the log, holding the finished results
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the file is not this experiment's
+     */
+    public static FoldLog resume(Path folder, List<String> trainers, FoldNumbering numbering, List<Metric> metrics)
+            throws IOException {
+        FoldLog log = new FoldLog(folder, trainers, numbering, metrics);
         Path file = folder.resolve(FILE);
         if (!Files.exists(file)) {
             return log;
@@ -137,7 +170,7 @@ public final class FoldLog {
     }
 
     private String header() {
-        StringBuilder out = new StringBuilder("trainer,fold");
+        StringBuilder out = new StringBuilder(numbering.repeated() ? "trainer,repeat,fold" : "trainer,fold");
         for (Metric m : metrics) {
             out.append(',').append(m.key());
         }
@@ -145,7 +178,11 @@ public final class FoldLog {
     }
 
     private String line(FoldResult r) {
-        StringBuilder out = new StringBuilder(Csv.field(r.trainer())).append(',').append(r.fold());
+        StringBuilder out = new StringBuilder(Csv.field(r.trainer())).append(',');
+        if (numbering.repeated()) {
+            out.append(numbering.repeat(r.fold())).append(',');
+        }
+        out.append(r.fold());
         for (Metric m : metrics) {
             double v = r.get(m);
             out.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
@@ -157,16 +194,21 @@ public final class FoldLog {
 
     private FoldResult parse(String line) {
         List<String> f = Csv.parse(line);
-        int columns = metrics.size() + 5;
+        // The repeat column, where there is one, only restates the fold's repetition: it is checked, not kept.
+        int first = numbering.repeated() ? 3 : 2;
+        int columns = metrics.size() + first + 3;
         if (f.size() != columns) {
             throw new IllegalArgumentException(f.size() + " fields where the header has " + columns);
         }
         String trainer = f.get(0);
-        int fold = Integer.parseInt(f.get(1));
+        int fold = Integer.parseInt(f.get(first - 1));
         position(trainer, fold);
+        if (numbering.repeated() && Integer.parseInt(f.get(1)) != numbering.repeat(fold)) {
+            throw new IllegalArgumentException("fold " + fold + " is in repeat " + numbering.repeat(fold) + ", not " + f.get(1));
+        }
         Map<Metric, Double> scores = new LinkedHashMap<>();
         for (int m = 0; m < metrics.size(); m++) {
-            String v = f.get(2 + m);
+            String v = f.get(first + m);
             if (!v.isEmpty()) {
                 scores.put(metrics.get(m), Double.parseDouble(v));
             }
@@ -194,8 +236,9 @@ public final class FoldLog {
         if (t < 0) {
             throw new IllegalArgumentException("trainer '" + trainer + "' is not one of this experiment's " + trainers);
         }
-        if (fold < 0 || fold >= folds) {
-            throw new IllegalArgumentException("fold " + fold + " is not one of this experiment's folds 0 to " + (folds - 1));
+        if (fold < 0 || fold >= numbering.folds()) {
+            throw new IllegalArgumentException("fold " + fold + " is not one of this experiment's folds 0 to "
+                    + (numbering.folds() - 1));
         }
         return fold * trainers.size() + t;
     }

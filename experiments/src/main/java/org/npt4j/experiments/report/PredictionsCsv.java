@@ -1,8 +1,14 @@
 package org.npt4j.experiments.report;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.npt4j.experiments.score.ConfusionMatrix;
 import org.tribuo.Dataset;
 import org.tribuo.Output;
 import org.tribuo.Prediction;
@@ -53,6 +59,36 @@ public final class PredictionsCsv {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Reads a classification fold's predictions file back into its confusion matrix. The matrices
+     * come from the files rather than from the runner's memory so that a resumed run, whose earlier
+     * folds were trained by another process, counts them exactly as an uninterrupted one.
+     *
+     * @param file a predictions file this class wrote
+     * @param classes the classes, in the matrix's order
+     * @return the counts of (actual, predicted) over the fold's test rows
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if a line is not one this class writes, or names an unknown class
+     */
+    public static ConfusionMatrix confusion(Path file, List<String> classes) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).startsWith("row,actual,predicted")) {
+            throw new IllegalArgumentException(file + " is not a predictions file");
+        }
+        List<String> actual = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> fields = Csv.parse(line);
+            actual.add(fields.get(1));
+            predicted.add(fields.get(2));
+        }
+        try {
+            return ConfusionMatrix.of(classes, actual, predicted);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String text(Output<?> output) {

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npt4j.experiments.protocol.Split;
-import org.npt4j.experiments.score.CorrectedTTest;
 import org.npt4j.experiments.score.Metric;
 
 /**
  * Writes a finished experiment's files into its output folder: {@code summary.md} and
  * {@code summary.csv} (mean ± s.e. per trainer, and each trainer's {@link Significance} test against
- * the base trainer, NPT), {@code splits.csv} (each row's role in each split) and {@code comparison.png};
+ * the base trainer, NPT), {@code splits.csv} (each row's role in each split), {@code comparison.png} and, for
+ * classification, the {@link ClassReport}'s per-class and confusion files;
  * the runner writes each fold's {@code provenance/}, {@code predictions/} and line of {@code folds.csv}
  * ({@link FoldLog}) as it goes. Every table marks, Weka's way, where a trainer is significantly better
  * ({@code v}) or worse ({@code *}) than the base, and says which rows and how many threads each trainer
@@ -34,6 +34,8 @@ public final class ResultFiles {
     private final Significance significance;
     private final List<Metric> quality;
     private final Map<String, String> given;
+    private final ClassReport classes;
+    private final FoldNumbering numbering;
 
     /**
      * @param folder the run's output folder
@@ -46,6 +48,24 @@ public final class ResultFiles {
      */
     public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
             List<Metric> quality, Map<String, String> given) {
+        this(folder, heading, description, summary, significance, quality, given, null, null);
+    }
+
+    /**
+     * @param folder the run's output folder
+     * @param heading the experiment's title, the first line of {@code summary.md} and the chart
+     * @param description the dataset and protocol in one line, under the heading
+     * @param summary the comparison
+     * @param significance every trainer's test against the base on each of the summary's metrics
+     * @param quality the quality metrics among the summary's, whose best mean is marked and which are charted
+     * @param given per trainer, in a few words, which rows it was given (printed under the tables)
+     * @param classes per-class figures and confusion matrices of a classification experiment, or null
+     * @param numbering the folds and their repetitions, for the legend; null for a protocol that does not repeat
+     */
+    public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
+            List<Metric> quality, Map<String, String> given, ClassReport classes, FoldNumbering numbering) {
+        this.classes = classes;
+        this.numbering = numbering;
         this.folder = folder;
         this.heading = heading;
         this.description = description;
@@ -88,6 +108,14 @@ public final class ResultFiles {
     }
 
     /**
+     * @return for a classification experiment, the per-class figures and confusion matrices in
+     *     compact form ({@link ClassReport#text()}) after a blank line; empty otherwise
+     */
+    public String classesText() {
+        return classes == null ? "" : "\n" + classes.text();
+    }
+
+    /**
      * The (v/ /*) counts and the legend, after a blank line and followed by one; empty when there is
      * no trainer besides the base.
      */
@@ -122,9 +150,12 @@ public final class ResultFiles {
      * @throws IOException if a file cannot be written
      */
     public void write(List<Split> splits, int rows) throws IOException {
-        AtomicFiles.write(folder.resolve("summary.md"), markdown(splits.size()));
+        AtomicFiles.write(folder.resolve("summary.md"), markdown(FoldNumbering.of(splits)));
         AtomicFiles.write(folder.resolve("summary.csv"), summaryCsv());
         AtomicFiles.write(folder.resolve("splits.csv"), splitsCsv(splits, rows));
+        if (classes != null) {
+            classes.write(folder);
+        }
         try {
             AtomicFiles.write(folder.resolve("comparison.png"), ComparisonChart.png(summary, quality, heading, description));
         } catch (IOException | RuntimeException | Error e) {
@@ -148,7 +179,7 @@ public final class ResultFiles {
             List<String> row = new ArrayList<>(List.of(trainer));
             for (Metric m : summary.metrics()) {
                 Summary.Stat s = summary.get(trainer, m);
-                String cell = m == Metric.TRAIN_SECONDS || m == Metric.PREDICT_MS_PER_ROW ? timing(s) : s.format();
+                String cell = cell(s, m);
                 String mark = significance.mark(trainer, m);
                 if (plain) {
                     boolean best = quality.contains(m) && trainer.equals(summary.best(m));
@@ -201,7 +232,7 @@ public final class ResultFiles {
         String quote = markdown ? "`" : "";
         return List.of("Significance: each trainer against " + base + " (the base: " + significance.base().why()
                         + "), by the corrected resampled t-test (Nadeau and Bengio 2003, as Weka's Experimenter tests) on "
-                        + "the folds both finished, two-sided at the " + plainNumber(significance.level())
+                        + "the folds both finished" + pairing() + ", two-sided at the " + plainNumber(significance.level())
                         + " level, n_test/n_train = " + String.format(Locale.ROOT, "%.3g", significance.testTrainRatio()) + ".",
                 quote + "v" + quote + ": significantly better than " + base + ", " + quote + "*" + quote
                         + ": significantly worse (higher is better for accuracy, AUROC and R², lower for errors, log-loss "
@@ -209,23 +240,39 @@ public final class ResultFiles {
                 quote + "(v/ /*)" + quote + " counts wins, ties and losses.");
     }
 
+    /** How folds pair up where the protocol repeats: the correction is then Nadeau and Bengio's for repeated k-fold. */
+    private String pairing() {
+        return numbering == null || !numbering.repeated() ? ""
+                : ", paired by (repeat, fold) over all " + numbering.describe() + " (n counts every repetition's folds)";
+    }
+
     private static String plainNumber(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * @return a table cell: mean ± s.e. for quality metrics, the mean alone to three digits for timings
+     */
+    static String cell(Summary.Stat s, Metric m) {
+        return m == Metric.TRAIN_SECONDS || m == Metric.PREDICT_MS_PER_ROW ? timing(s) : s.format();
     }
 
     private static String timing(Summary.Stat s) {
         return s.n() == 0 ? "n/a" : String.format(Locale.ROOT, "%.3g", s.mean());
     }
 
-    private String markdown(int folds) {
+    private String markdown(FoldNumbering folds) {
         boolean failed = !summary.failures().isEmpty();
         String significant = significanceText(true);
         return "# " + heading + "\n\n" + description + ".\n\n" + table(false).markdown()
                 + (significant.isEmpty() ? "\n" : significant) + "What each trainer was given:\n\n" + givenLines("- ")
                 + (failed ? "\nWhat failed (the failed folds are left out of the means):\n\n" + failureLines("- ") : "")
-                + "\nMean ± standard error over " + folds + " folds" + (failed ? ", fewer where a trainer failed" : "")
+                + "\nMean ± standard error over " + folds.describe() + (failed ? ", fewer where a trainer failed" : "")
+                + (folds.repeated() ? " (the repetitions reuse the same rows, so this standard error understates the "
+                        + "uncertainty; the significance test's correction allows for it)" : "")
                 + "; times are means per fold (training) and per test row "
-                + "(prediction). Best mean per metric: " + bestList() + ".\n";
+                + "(prediction). Best mean per metric: " + bestList() + ".\n"
+                + (classes == null ? "" : "\n" + classes.markdown());
     }
 
     private String bestList() {
@@ -238,41 +285,11 @@ public final class ResultFiles {
     }
 
     private String summaryCsv() {
-        StringBuilder out = new StringBuilder("trainer");
-        for (Metric m : summary.metrics()) {
-            out.append(',').append(m.key()).append("_mean,").append(m.key()).append("_se");
-        }
-        out.append(",folds");
-        // The test's columns come after the original ones, so that readers of the older file still find theirs.
-        for (Metric m : summary.metrics()) {
-            out.append(',').append(m.key()).append("_t,").append(m.key()).append("_p,").append(m.key()).append("_outcome");
-        }
-        out.append('\n');
+        StringBuilder out = new StringBuilder(SummaryCsv.header(summary.metrics())).append('\n');
         for (String t : summary.trainers()) {
-            out.append(Csv.field(t));
-            int n = 0;
-            for (Metric m : summary.metrics()) {
-                Summary.Stat s = summary.get(t, m);
-                out.append(',').append(number(s.mean())).append(',').append(number(s.standardError()));
-                n = Math.max(n, s.n());
-            }
-            out.append(',').append(n);
-            for (Metric m : summary.metrics()) {
-                if (t.equals(significance.base().trainer())) {
-                    out.append(",,,base");
-                } else {
-                    CorrectedTTest.Result r = significance.get(t, m);
-                    out.append(',').append(number(r.t())).append(',').append(number(r.p())).append(',').append(outcome(r.outcome()));
-                }
-            }
-            out.append('\n');
+            out.append(SummaryCsv.row(summary, significance, t)).append('\n');
         }
         return out.toString();
-    }
-
-    /** @return the outcome as summary.csv writes it, from the trainer's side */
-    private static String outcome(CorrectedTTest.Outcome o) {
-        return o.name().toLowerCase(Locale.ROOT);
     }
 
     private static String splitsCsv(List<Split> splits, int rows) {
@@ -303,12 +320,19 @@ public final class ResultFiles {
         return out.toString();
     }
 
-    private static String number(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
+    /**
+     * Where a data set's own results go in an experiment with several data sets: a folder holding
+     * everything a one-data-set run writes.
+     *
+     * @param dataset the data set's name
+     * @return the folder, relative to the run's output folder
+     */
+    public static String datasetFolder(String dataset) {
+        return safe(dataset);
     }
 
     /** @return the name with anything but letters, digits, '-', '_' and '.' replaced, for file names */
-    private static String safe(String name) {
+    static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.npt4j.experiments.score.Task;
 
 class ProtocolTest {
 
@@ -98,5 +99,34 @@ class ProtocolTest {
         for (int r = 0; r < n; r++) {
             assertEquals(1, seen[r], "row " + r + " must be in exactly one of train, validation and test");
         }
+    }
+
+    @Test
+    void repeatedKFoldRunsEveryRepetitionOnItsOwnShuffleTheFirstBeingThePlainKFold() {
+        List<Split> repeated = new KFoldProtocol(5, 3, 7).splits(100, strata(100));
+        assertEquals(15, repeated.size());
+        for (int r = 0; r < 3; r++) {
+            int[] tested = new int[100];
+            for (int g = 0; g < 5; g++) {
+                Split s = repeated.get(r * 5 + g);
+                assertEquals(r * 5 + g, s.index(), "folds are numbered across repetitions");
+                assertEquals(r, s.repeat());
+                assertDisjointCover(100, s.train(), s.validation(), s.test());
+                for (int row : s.test()) {
+                    tested[row]++;
+                }
+            }
+            assertTrue(Arrays.stream(tested).allMatch(c -> c == 1), "each repetition tests every row once");
+        }
+        assertEquals(new KFoldProtocol(5, 7).splits(100, strata(100)), repeated.subList(0, 5),
+                "repetition 0 is the k-fold run once, so repeats = 1 changes nothing");
+        assertNotEquals(Arrays.toString(repeated.get(0).test()), Arrays.toString(repeated.get(5).test()),
+                "the second repetition shuffles anew");
+        assertEquals(repeated, new KFoldProtocol(5, 3, 7).splits(100, strata(100)), "reproducible");
+        assertNotEquals(Arrays.toString(new KFoldProtocol(5, 2, 8).splits(100, null).get(5).test()),
+                Arrays.toString(new KFoldProtocol(5, 2, 7).splits(100, null).get(5).test()), "the seed reaches every repetition");
+        assertTrue(new KFoldProtocol(2, 5, 1).describe(Task.CLASSIFICATION)
+                .startsWith("5 × 2-fold cross-validation (5 repeats, 10 folds) (stratified)"));
+        assertThrows(PropertyException.class, () -> new KFoldProtocol(5, 0, 7));
     }
 }

@@ -82,4 +82,26 @@ class FoldLogTest {
     void aRunStoppedBeforeItsLogHasNothingFinished() throws IOException {
         assertEquals(List.of(), FoldLog.resume(dir, TRAINERS, 2, METRICS).results());
     }
+
+    @Test
+    void aRepeatedProtocolsLogNamesEachFoldsRepeatAndResumesByFoldNumber() throws IOException {
+        FoldNumbering twoByTwo = new FoldNumbering(2, 2);
+        FoldLog log = FoldLog.start(dir, TRAINERS, twoByTwo, METRICS);
+        FoldResult second = finished("a", 3, 2.5);
+        log.record(finished("a", 1, 2.0));
+        log.record(second);
+        List<String> lines = Files.readAllLines(dir.resolve(FoldLog.FILE));
+        assertEquals("trainer,repeat,fold,rmse,r2,train_s,provenance,status,message", lines.get(0));
+        assertEquals("a,0,1,2.0,,0.30000000000000004,provenance/a-fold-1.json,ok,", lines.get(1));
+        assertEquals("a,1,3,2.5,,0.30000000000000004,provenance/a-fold-3.json,ok,", lines.get(2));
+        FoldLog resumed = FoldLog.resume(dir, TRAINERS, twoByTwo, METRICS);
+        assertEquals(Optional.of(second), resumed.finished("a", 3), "repeat 1's fold is its own (fold, trainer)");
+        assertEquals(Optional.empty(), resumed.finished("a", 2));
+        assertThrows(IllegalArgumentException.class, () -> FoldLog.resume(dir, TRAINERS, 4, METRICS),
+                "a log with repeats is not a single k-fold's");
+        Files.writeString(dir.resolve(FoldLog.FILE), lines.get(0) + "\n" + lines.get(2).replace("a,1,3", "a,0,3") + "\n");
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> FoldLog.resume(dir, TRAINERS, twoByTwo, METRICS));
+        assertTrue(wrong.getMessage().contains("fold 3 is in repeat 1"), wrong.getMessage());
+    }
 }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.npt4j.experiments.protocol.KFoldProtocol;
 import org.npt4j.experiments.protocol.PaperProtocol;
+import org.npt4j.experiments.protocol.Split;
 import org.npt4j.experiments.score.CorrectedTTest;
 import org.npt4j.experiments.score.CorrectedTTest.Outcome;
 import org.npt4j.experiments.score.FoldResult;
@@ -74,5 +76,26 @@ class SignificanceTest {
 
     private static FoldResult accuracy(String trainer, int fold, double value) {
         return new FoldResult(trainer, fold, Map.of(Metric.ACCURACY, value), "");
+    }
+
+    @Test
+    void repeatedFoldsPairByRepeatAndFoldWithTheOneRepetitionsRatio() {
+        // 5 × 2-fold: 10 folds, numbered across repetitions, every one paired; n_test/n_train stays 1/(k - 1) = 1.
+        List<Split> splits = new KFoldProtocol(2, 5, 3).splits(40, null);
+        assertEquals(1.0, Significance.testTrainRatio(splits), 1e-12);
+        List<FoldResult> results = new ArrayList<>();
+        double[] noise = {0.01, -0.02, 0.015, 0.0, -0.01, 0.02, -0.015, 0.005, 0.01, -0.005};
+        for (Split s : splits) {
+            results.add(new FoldResult("npt", s.index(), Map.of(Metric.RMSE, 3.0), "p"));
+            results.add(new FoldResult("cart", s.index(), Map.of(Metric.RMSE, 3.1 + noise[s.index()]), "p"));
+        }
+        Significance sig = new Significance(results, List.of("npt", "cart"), List.of(Metric.RMSE),
+                Significance.Base.choose(List.of("npt", "cart"), List.of("npt")), Significance.testTrainRatio(splits), 0.05);
+        CorrectedTTest.Result r = sig.get("cart", Metric.RMSE);
+        assertEquals(10, r.pairs(), "n = r·k");
+        double[] d = Arrays.stream(noise).map(v -> 0.1 + v).toArray();
+        CorrectedTTest.Result expected = new CorrectedTTest(0.05).test(d, 1.0, false);
+        assertEquals(expected.t(), r.t(), 1e-9, "variance scaled by 1/(r·k) + n_test/n_train");
+        assertEquals(expected.p(), r.p(), 1e-12);
     }
 }
