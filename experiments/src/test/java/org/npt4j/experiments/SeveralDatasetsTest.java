@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,19 +40,14 @@ class SeveralDatasetsTest {
     private int compare(List<String> args) {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of("--progress", "NONE"));
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int status = Compare.run(all.toArray(String[]::new), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return status;
+        CompareRun run = CompareRun.of(all.toArray(String[]::new));
+        out = run.out();
+        err = run.err();
+        return run.status();
     }
 
     private Path runFolder() throws IOException {
-        try (Stream<Path> runs = Files.list(dir.resolve("results"))) {
-            return runs.findFirst().orElseThrow();
-        }
+        return CompareRun.onlyRunFolder(dir.resolve("results"));
     }
 
     @Test
