@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.ToDoubleBiFunction;
 import org.npt4j.experiments.score.ConfusionMatrix;
 import org.npt4j.experiments.score.FoldResult;
+import org.npt4j.experiments.score.SampleMoments;
 
 /**
  * Per-class precision, recall and F1 and the confusion matrices of a classification experiment, per
@@ -144,20 +145,8 @@ public final class ClassReport {
     private Spread spread(String trainer, int c, Figure figure) {
         double[] values = byTrainer.get(trainer).stream().mapToDouble(f -> figure.of.applyAsDouble(f.matrix(), c))
                 .filter(v -> !Double.isNaN(v)).toArray();
-        int n = values.length;
-        if (n == 0) {
-            return new Spread(Double.NaN, Double.NaN, 0);
-        }
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= n;
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        return new Spread(mean, n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1)), n);
+        SampleMoments m = SampleMoments.of(values);
+        return new Spread(m.mean(), m.standardDeviation(), m.n());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.npt4j.experiments.score.FoldResult;
 import org.npt4j.experiments.score.Metric;
+import org.npt4j.experiments.score.SampleMoments;
 
 /**
  * Mean ± standard error of every metric per trainer over the folds: the comparison itself.
@@ -80,23 +81,8 @@ public final class Summary {
     }
 
     static Stat stat(double[] values) {
-        int n = values.length;
-        if (n == 0) {
-            return new Stat(Double.NaN, Double.NaN, 0);
-        }
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= n;
-        if (n == 1) {
-            return new Stat(mean, Double.NaN, 1);
-        }
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        return new Stat(mean, Math.sqrt(ss / (n - 1)) / Math.sqrt(n), n);
+        SampleMoments m = SampleMoments.of(values);
+        return new Stat(m.mean(), m.standardDeviation() / Math.sqrt(m.n()), m.n());
     }
 
     /** @return the trainers that failed on some fold, in display order; empty when every fold succeeded */

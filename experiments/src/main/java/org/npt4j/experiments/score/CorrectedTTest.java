@@ -101,16 +101,9 @@ public final class CorrectedTTest {
         if (n < 2) {
             return new Result(n, n == 0 ? Double.NaN : differences[0], Double.NaN, Double.NaN, Outcome.UNTESTED);
         }
-        double mean = 0;
-        for (double d : differences) {
-            mean += d;
-        }
-        mean /= n;
-        double squares = 0;
-        for (double d : differences) {
-            squares += (d - mean) * (d - mean);
-        }
-        double variance = squares / (n - 1);
+        SampleMoments moments = SampleMoments.of(differences);
+        double mean = moments.mean();
+        double variance = moments.variance();
         double t;
         double p;
         if (variance == 0) {
