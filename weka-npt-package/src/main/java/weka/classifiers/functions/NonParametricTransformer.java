@@ -17,6 +17,8 @@ import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.inference.Predictions;
 import org.npt4j.core.table.Table;
 import org.npt4j.core.training.NptTrainer;
+import org.npt4j.core.training.TrainingSession;
+import org.npt4j.core.training.TrainingState;
 import org.npt4j.weka.ContextClassLoader;
 import org.npt4j.weka.Fallback;
 import org.npt4j.weka.InstancesTable;
@@ -24,6 +26,7 @@ import org.npt4j.weka.NptClassifierProperties;
 import org.npt4j.weka.ProgressReporter;
 import org.npt4j.weka.SettingOptions;
 import org.npt4j.weka.WekaDistributions;
+import weka.classifiers.IterativeClassifier;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
@@ -34,6 +37,7 @@ import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.gui.Logger;
@@ -62,7 +66,7 @@ import weka.gui.ProgrammaticProperty;
  * class loader, so that the classifier works when loaded from an installed Weka package.
  */
 public class NonParametricTransformer extends NptClassifierProperties
-        implements TechnicalInformationHandler, LogHandler, WeightedInstancesHandler {
+        implements TechnicalInformationHandler, LogHandler, WeightedInstancesHandler, IterativeClassifier {
 
     private static final long serialVersionUID = 1L;
 
@@ -75,6 +79,14 @@ public class NonParametricTransformer extends NptClassifierProperties
     private Instances m_header;
     private Fallback m_fallback;
     private transient Logger m_log;
+    /** -I: the step to train to; 0 for every planned step ({@code -steps}). */
+    private int m_numIterations;
+    /** -resume: keep what continuing needs after training. */
+    private boolean m_resume;
+    /** Where training stopped, kept when resume is on; written as bytes by {@link #writeObject}. */
+    private transient TrainingState m_state;
+    /** The training in progress, between {@link #initializeClassifier} and {@link #done}. */
+    private transient TrainingSession m_session;
 
     /** Creates the classifier with the fast CPU preset. */
     public NonParametricTransformer() {
@@ -132,6 +144,8 @@ public class NonParametricTransformer extends NptClassifierProperties
     @Override
     public Enumeration<Option> listOptions() {
         Vector<Option> options = new Vector<>(m_settings.listOptions());
+        options.add(new Option("\t" + NUM_ITERATIONS_TIP + "\n\t(default 0)", "I", 1, "-I <steps>"));
+        options.add(new Option("\t" + RESUME_TIP + "\n\t(default off)", "resume", 0, "-resume"));
         options.addAll(Collections.list(super.listOptions()));
         return options.elements();
     }
@@ -139,6 +153,10 @@ public class NonParametricTransformer extends NptClassifierProperties
     @Override
     public String[] getOptions() {
         List<String> options = new ArrayList<>(m_settings.getOptions());
+        options.addAll(List.of("-I", Integer.toString(m_numIterations)));
+        if (m_resume) {
+            options.add("-resume");
+        }
         Collections.addAll(options, super.getOptions());
         return options.toArray(new String[0]);
     }
@@ -147,7 +165,40 @@ public class NonParametricTransformer extends NptClassifierProperties
     @Override
     public void setOptions(String[] options) throws Exception {
         m_settings.setOptions(options);
+        String iterations = Utils.getOption('I', options);
+        setNumIterations(iterations.isEmpty() ? 0 : Integer.parseInt(iterations));
+        setResume(Utils.getFlag("resume", options));
         super.setOptions(options);
+    }
+
+    private static final String NUM_ITERATIONS_TIP = "Train up to this step, at most -steps; 0 trains every step of -steps. "
+            + "The learning-rate and lambda schedules always run over -steps, so a model trained to step N with -resume "
+            + "and then continued to a larger -I equals one trained to that step in one go.";
+    private static final String RESUME_TIP = "Keep what continuing needs (weights, optimiser state, where training "
+            + "stopped) after training, so that training can continue later (Explorer: Continue iterating; command line: "
+            + "-l model -continue-iterating -I <steps>) up to -steps. A resumable model is about five times larger.";
+
+    @OptionMetadata(displayName = "Iterations (train to step)", description = NUM_ITERATIONS_TIP, displayOrder = 1000)
+    public int getNumIterations() {
+        return m_numIterations;
+    }
+
+    public void setNumIterations(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("-I must be 0 (every step of -steps) or a step count, got " + steps);
+        }
+        m_numIterations = steps;
+    }
+
+    @OptionMetadata(displayName = "Resume (can continue training)", description = RESUME_TIP, displayOrder = 1001)
+    @Override
+    public boolean getResume() {
+        return m_resume;
+    }
+
+    @Override
+    public void setResume(boolean resume) {
+        m_resume = resume;
     }
 
     @OptionMetadata(displayName = "Preset (sets all below)",
@@ -170,29 +221,108 @@ public class NonParametricTransformer extends NptClassifierProperties
 
     // Training
 
+    /** Trains from step 0 to -I (or -steps): {@link #initializeClassifier}, all the steps at once, {@link #done}. */
     @Override
     public void buildClassifier(Instances data) throws Exception {
+        discardSession();
+        m_state = null;
+        initializeClassifier(data);
+        if (m_session != null) {
+            int target = targetStep();
+            ContextClassLoader.call(() -> {
+                m_session.advanceTo(target);
+                return null;
+            });
+        }
+        done();
+    }
+
+    /**
+     * Gets training ready: from step 0, or, when an earlier training kept its state (-resume), from
+     * where that stopped, on the same data. Continuing keeps the settings the training started with;
+     * of the current options only -I counts.
+     */
+    @Override
+    public void initializeClassifier(Instances data) throws Exception {
+        discardSession();
         getCapabilities().testWithFail(data);
-        NptConfig config = nptConfig();
+        TrainingState from = m_state;
+        NptConfig config = from != null ? from.config() : nptConfig();
         Instances labelled = new Instances(data);
         labelled.deleteWithMissingClass();
         // Instances with a missing class are NPT's unlabelled rows, unless the configuration drops them.
         data = config.get(Settings.UNLABELLED_ROWS) ? new Instances(data) : labelled;
-        m_model = null;
         m_header = new Instances(data, 0);
         m_features = InstancesTable.usableFeatures(data);
         m_fallback = Fallback.ifNeeded(labelled, m_features);
         if (m_fallback != null) {
+            m_model = null;
+            m_state = null;
             return;
         }
         List<String> columns = new ArrayList<>(m_features);
         columns.add(data.classAttribute().name());
         Table table = InstancesTable.of(data, columns).withRowWeights(InstancesTable.weights(data));
-        String target = data.classAttribute().name();
+        List<String> target = List.of(data.classAttribute().name());
         // Standard error only where a user watches it: Weka's command line, or on request (debug).
         PrintStream console = getDebug() || ProgressReporter.onWekasCommandLine() ? System.err : null;
-        ProgressReporter progress = new ProgressReporter(m_log, console, getClass().getSimpleName());
-        m_model = ContextClassLoader.call(() -> new NptTrainer(config, progress).fit(table, target));
+        NptTrainer trainer = new NptTrainer(config, new ProgressReporter(m_log, console, getClass().getSimpleName()));
+        m_session = ContextClassLoader.call(() -> from != null
+                ? trainer.resume(from, table, target, null) : trainer.start(table, target, null));
+        if (m_numIterations > m_session.plannedSteps()) {
+            int planned = m_session.plannedSteps();
+            discardSession();
+            throw new WekaException("-I " + m_numIterations + " is beyond -steps " + planned + ", the length the learning-rate "
+                    + "and lambda schedules were planned for when this training started. To train longer, build again with "
+                    + "-steps " + m_numIterations + (from != null ? "." : " (and a smaller -I with -resume to stop part-way)."));
+        }
+    }
+
+    /** Trains one step; false once training has reached -I (or -steps). */
+    @Override
+    public boolean next() throws Exception {
+        if (m_session == null || m_session.stepsDone() >= targetStep()) {
+            return false;
+        }
+        int step = m_session.stepsDone() + 1;
+        ContextClassLoader.call(() -> {
+            m_session.advanceTo(step);
+            return null;
+        });
+        return true;
+    }
+
+    /**
+     * Ends this round of training: the model keeps the weights with the best validation loss so far
+     * (or the last ones), and with -resume on, what continuing needs is kept as well.
+     */
+    @Override
+    public void done() throws Exception {
+        if (m_session == null) {
+            return;
+        }
+        try {
+            m_state = m_resume ? ContextClassLoader.call(() -> m_session.state()) : null;
+            NptModel trained = ContextClassLoader.call(() -> m_session.finish());
+            if (m_model != null) {
+                m_model.close();
+            }
+            m_model = trained;
+        } finally {
+            discardSession();
+        }
+    }
+
+    /** @return the step this round trains to */
+    private int targetStep() {
+        return m_numIterations == 0 ? m_session.plannedSteps() : m_numIterations;
+    }
+
+    private void discardSession() {
+        if (m_session != null) {
+            m_session.close();
+            m_session = null;
+        }
     }
 
     // Prediction
@@ -259,6 +389,7 @@ public class NonParametricTransformer extends NptClassifierProperties
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
         out.writeObject(m_model == null ? null : m_model.toBytes());
+        out.writeObject(m_state == null ? null : m_state.toBytes());
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -266,6 +397,8 @@ public class NonParametricTransformer extends NptClassifierProperties
         byte[] bytes = (byte[]) in.readObject();
         try {
             m_model = bytes == null ? null : ContextClassLoader.call(() -> NptModel.fromBytes(bytes));
+            byte[] state = (byte[]) in.readObject();
+            m_state = state == null ? null : TrainingState.fromBytes(state);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -285,7 +418,10 @@ public class NonParametricTransformer extends NptClassifierProperties
                 + "Preset " + m_settings.preset() + ", seed " + getSeed() + "\n" + m_model.config().describe() + "\n\n"
                 + String.format(Locale.ROOT, "Context: %d training instances carried for prediction, %d attributes%n",
                         m_model.contextRowCount(), m_features.size())
-                + m_model.summary().describe() + "\n";
+                + m_model.summary().describe() + "\n"
+                + (m_state == null ? "" : String.format(Locale.ROOT, "Resumable: training can continue from step %d up to "
+                        + "step %d (-steps); Continue iterating, or -l with -continue-iterating and a larger -I.%n",
+                        m_state.step(), m_state.config().get(Settings.STEPS)));
     }
 
     @Override

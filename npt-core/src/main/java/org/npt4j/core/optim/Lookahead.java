@@ -4,8 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.List;
+import org.npt4j.core.engine.ArrayBytes;
 import org.npt4j.core.engine.Tensors;
 
 /**
@@ -88,6 +92,46 @@ public final class Lookahead implements AutoCloseable {
                 f.put(i, si);
             }
         });
+    }
+
+    /**
+     * @param out where the step count and the slow weights (if created yet) go
+     * @throws IOException if writing fails
+     */
+    void writeState(DataOutputStream out) throws IOException {
+        out.writeInt(steps);
+        out.writeBoolean(slow != null);
+        if (slow != null) {
+            for (NDArray s : slow) {
+                ArrayBytes.write(out, s);
+            }
+        }
+    }
+
+    /**
+     * @param in a stream at a state written by {@link #writeState}
+     * @param parameters the parameters, for the slow weights' shapes
+     * @throws IOException if reading fails
+     */
+    void readState(DataInputStream in, List<Parameter> parameters) throws IOException {
+        steps = in.readInt();
+        if (in.readBoolean()) {
+            if (slow == null) {
+                slow = new NDArray[parameters.size()];
+            }
+            for (int i = 0; i < slow.length; i++) {
+                if (slow[i] == null) {
+                    slow[i] = ArrayBytes.read(in, state, parameters.get(i).getArray().getShape());
+                } else {
+                    ArrayBytes.readInto(in, slow[i]);
+                }
+            }
+        } else if (slow != null) {
+            for (NDArray s : slow) {
+                s.close();
+            }
+            slow = null;
+        }
     }
 
     @Override

@@ -13,9 +13,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.List;
 import org.npt4j.core.NptConfig;
+import org.npt4j.core.engine.ArrayBytes;
 import org.npt4j.core.engine.GradMode;
 
 /**
@@ -124,6 +128,42 @@ public final class NptOptimizer implements AutoCloseable {
                 lamb.update(w, clipping.apply(raw), firstMoments[i], secondMoments[i], learningRate);
                 raw.muli(0);
             }
+        }
+    }
+
+    /**
+     * Writes the optimiser's state (moments, Lookahead's slow weights and step count), so that a
+     * training can stop and later continue exactly as if it had not stopped.
+     *
+     * @param out the stream
+     * @throws IOException if writing fails
+     */
+    public void writeState(DataOutputStream out) throws IOException {
+        out.writeInt(firstMoments.length);
+        for (int i = 0; i < firstMoments.length; i++) {
+            ArrayBytes.write(out, firstMoments[i]);
+            ArrayBytes.write(out, secondMoments[i]);
+        }
+        lookahead.writeState(out);
+    }
+
+    /**
+     * Overwrites the state with one written by {@link #writeState} for the same parameters.
+     *
+     * @param in the stream
+     * @throws IOException if reading fails or the state is for other parameters
+     */
+    public void readState(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n != firstMoments.length) {
+            throw new IOException("The training state has moments for " + n + " parameters, the network " + firstMoments.length);
+        }
+        try (GradMode off = GradMode.disabled()) {
+            for (int i = 0; i < n; i++) {
+                ArrayBytes.readInto(in, firstMoments[i]);
+                ArrayBytes.readInto(in, secondMoments[i]);
+            }
+            lookahead.readState(in, parameters);
         }
     }
 

@@ -3,7 +3,11 @@ package org.npt4j.core.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
+import org.npt4j.core.engine.ArrayBytes;
 import org.npt4j.core.engine.GradMode;
 import org.npt4j.core.engine.Tensors;
 
@@ -69,6 +73,39 @@ final class BestWeights implements AutoCloseable {
 
     int bestStep() {
         return bestStep;
+    }
+
+    /**
+     * @param out where the best loss, its step and the kept weights (if any) go
+     * @throws IOException if writing fails
+     */
+    void writeState(DataOutputStream out) throws IOException {
+        out.writeDouble(bestLoss);
+        out.writeInt(bestStep);
+        out.writeBoolean(copies != null);
+        if (copies != null) {
+            for (NDArray c : copies) {
+                ArrayBytes.write(out, c);
+            }
+        }
+    }
+
+    /**
+     * @param in a stream at a state written by {@link #writeState} for the same parameters
+     * @throws IOException if reading fails
+     */
+    void readState(DataInputStream in) throws IOException {
+        bestLoss = in.readDouble();
+        bestStep = in.readInt();
+        if (!in.readBoolean()) {
+            return;
+        }
+        try (GradMode off = GradMode.disabled()) {
+            copies = new NDArray[parameters.size()];
+            for (int i = 0; i < copies.length; i++) {
+                copies[i] = ArrayBytes.read(in, store, parameters.get(i).getArray().getShape());
+            }
+        }
     }
 
     @Override

@@ -1,18 +1,10 @@
 package org.npt4j.core.training;
 
-import static org.npt4j.core.Settings.SEED;
-
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.NptInputException;
-import org.npt4j.core.encoding.EncodedTable;
-import org.npt4j.core.encoding.SchemaFitter;
-import org.npt4j.core.encoding.TableEncoder;
-import org.npt4j.core.encoding.TableSchema;
 import org.npt4j.core.inference.NptModel;
-import org.npt4j.core.model.ColumnLayout;
 import org.npt4j.core.table.RowRole;
 import org.npt4j.core.table.Table;
 
@@ -85,21 +77,53 @@ public final class NptTrainer {
      *     memory than the process has; setting {@code memoryCheck} turns this check off
      */
     public NptModel fit(Table table, List<String> targets, RowRole[] roles) {
+        TrainingSession session = start(table, targets, roles);
+        // The lock and the threads are held for the whole fit: another fit in this JVM waits rather than
+        // holding its network in memory beside this one between steps.
+        return TrainingLock.run(() -> session.onThreads(() -> {
+            try (session) {
+                session.advanceTo(session.plannedSteps());
+                return session.finish();
+            }
+        }));
+    }
+
+    /**
+     * Starts a fit that can stop after any step and continue later ({@link TrainingSession}).
+     * {@code fit} is {@code start}, {@code advanceTo(steps)} and {@code finish()}.
+     *
+     * @param table the whole table, as for {@link #fit(Table, List, RowRole[])}
+     * @param targets the columns to predict
+     * @param roles one role per row, or null for all {@link RowRole#TRAIN}
+     * @return the session, at step 0; close it if it is not finished
+     * @throws NptInputException if the data cannot be used; the message names the column and row
+     */
+    public TrainingSession start(Table table, List<String> targets, RowRole[] roles) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(targets, "targets");
-        SplittableRandom rng = new SplittableRandom(config.get(SEED));
-        FitRows rows = FitRows.prepare(table, targets, roles, config, rng.split());
-        RowRole[] effective = rows.roles();
-        TableSchema schema = SchemaFitter.fit(rows.table(), targets, effective);
-        // Before encoding and before waiting for the lock: a fit that cannot fit in memory fails in a
-        // moment with advice, not at the OOM killer half-way through training.
-        MemoryCheck.ofThisProcess().verify(config, ColumnLayout.of(schema), effective);
-        // Test targets are dropped here, before anything else sees the encoded table.
-        EncodedTable truth = TableEncoder.encode(rows.table(), schema, true).withTargetsHidden(rows.testRows());
-        TrainingRun.Result result = TrainingLock.run(
-                () -> TrainingRun.onTable(config, truth, effective, rng, listener).execute());
-        // Training and validation rows are labelled: the model carries them as its prediction context (without
-        // their weights, which belong to the loss).
-        return new NptModel(config, schema, rows.table().selectRows(rows.contextRows()), result.weights(), result.summary());
+        return TrainingSession.prepare(config, listener, table, targets, roles, null);
+    }
+
+    /**
+     * Continues a stopped fit from its state, on the same table, targets and roles it started with.
+     * The trainer's settings must be the state's ({@link TrainingState#config()}).
+     *
+     * @param state where the fit stopped
+     * @param table the table it learned from
+     * @param targets its targets
+     * @param roles its roles, or null for all {@link RowRole#TRAIN}
+     * @return the session, at the state's step
+     * @throws NptInputException if the table, targets or roles are not those the state learned from
+     * @throws IllegalArgumentException if this trainer's settings are not the state's
+     */
+    public TrainingSession resume(TrainingState state, Table table, List<String> targets, RowRole[] roles) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(targets, "targets");
+        if (!state.config().equals(config)) {
+            throw new IllegalArgumentException("The training state was started with other settings: continue it with "
+                    + "a trainer of the state's settings (TrainingState.config()): " + state.config().describe());
+        }
+        return TrainingSession.prepare(config, listener, table, targets, roles, state);
     }
 }

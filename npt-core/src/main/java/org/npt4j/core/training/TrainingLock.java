@@ -42,11 +42,13 @@ final class TrainingLock {
             Thread.currentThread().interrupt();
             throw new NptTrainingInterruptedException("Interrupted while waiting for another NPT training run to finish");
         }
+        // Reentrant: a fit holds the lock around its session's calls, which take it again.
+        Thread outer = trainer;
         trainer = Thread.currentThread();
         try {
             return work.get();
         } finally {
-            trainer = null;
+            trainer = outer;
             LOCK.unlock();
         }
     }
