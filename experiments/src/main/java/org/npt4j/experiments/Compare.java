@@ -35,6 +35,8 @@ import org.tribuo.Trainer;
  * {@code --resume <folder>} finishes an interrupted run in its folder ({@link RunFolder}). An
  * experiment with several data sets ({@code sources}) runs each into its own sub-folder
  * ({@link DatasetRun}) and prints and writes the comparison across them ({@link AcrossDatasets}).
+ * The native engines the trainers need are started before the first fold and their start-up is
+ * reported on its own line ({@link EngineStartup}), so that no fold's training time includes it.
  *
  * <pre>java org.npt4j.experiments.Compare -c configs/quick-start.xml [-e experiment] [--progress auto|bar|log|none]
  *java org.npt4j.experiments.Compare --resume results/20250101-120000 [--progress ...]</pre>
@@ -186,6 +188,11 @@ public final class Compare {
             int all = runs.values().stream().mapToInt(DatasetRun::runs).sum();
             out.println("Resuming " + folder + ": " + finished + " of " + all + " (fold, trainer) results were finished; running the rest");
         }
+        // Before the first fold, so that no fold's train time holds a one-off engine start-up; a resumed run times its own.
+        String startup = EngineStartup.start(experiment.trainers()).line().orElse("");
+        if (!startup.isEmpty()) {
+            out.println(startup);
+        }
         Map<String, String> given = new LinkedHashMap<>();
         boolean validation = splits.values().iterator().next().stream().anyMatch(Split::hasValidation);
         for (int t = 0; t < names.size(); t++) {
@@ -202,7 +209,7 @@ public final class Compare {
                 err.println("data set " + (results.size() + 1) + "/" + runs.size() + ": " + name);
             }
             ProgressDisplay display = display(options.progress, err, names, run.splits().size());
-            results.add(run.run(display, base, given, several ? experiment.heading() + ": " + name : experiment.heading()));
+            results.add(run.run(display, base, given, startup, several ? experiment.heading() + ": " + name : experiment.heading()));
         }
         out.println();
         if (several) {
@@ -210,7 +217,7 @@ public final class Compare {
             for (DatasetRun.Result r : results) {
                 sets.add(new AcrossDatasets.DataSet(r.name(), sources.get(r.name()).toString(), r.summary(), r.significance()));
             }
-            AcrossDatasets across = new AcrossDatasets(experiment.heading(), experiment.describe(), sets, quality, given);
+            AcrossDatasets across = new AcrossDatasets(experiment.heading(), experiment.describe(), sets, quality, given, startup);
             across.write(folder);
             out.print(across.text());
             for (DatasetRun.Result r : results) {

@@ -99,11 +99,13 @@ final class DatasetRun {
      * @param display where progress goes
      * @param base the trainer the others are tested against
      * @param given per trainer, which rows it was given
+     * @param startup the engine start-up line, written into {@code summary.md}; empty for none
      * @param heading the heading of the data set's {@code summary.md}
      * @return the results
      * @throws IOException if a file cannot be written
      */
-    Result run(ProgressDisplay display, Significance.Base base, Map<String, String> given, String heading) throws IOException {
+    Result run(ProgressDisplay display, Significance.Base base, Map<String, String> given, String startup, String heading)
+            throws IOException {
         ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, source, trainers, folder, display).run(splits, log);
         Summary summary = new Summary(outcome.results(), trainers, metrics);
         Significance significance = new Significance(outcome.results(), trainers, metrics, base,
@@ -112,7 +114,7 @@ final class DatasetRun {
         ClassReport classes = source.task() == Task.CLASSIFICATION
                 ? ClassReport.fromPredictions(folder, outcome.results(), trainers, source.classes(), numbering) : null;
         ResultFiles files = new ResultFiles(folder, heading, experiment.describe(source), summary, significance,
-                Metric.forTask(source.task()), given, classes, numbering);
+                Metric.forTask(source.task()), given, classes, numbering, startup);
         files.write(outcome.splits(), source.table().rowCount());
         long failed = outcome.results().stream().filter(r -> !r.ok()).count();
         return new Result(name, files, summary, significance, failed);

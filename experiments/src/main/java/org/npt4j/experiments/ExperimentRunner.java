@@ -47,6 +47,10 @@ import org.tribuo.Trainer;
  * trainers take, and which NPT's trainers regroup into categorical columns. Which rows each trainer
  * learns from is the protocol's choice ({@link FoldDatasets}); every trainer is scored on the same
  * test rows, and each fold's predictions are written beside its provenance.
+ *
+ * <p>Each fold's {@link Metric#TRAIN_SECONDS} times {@code train} alone: {@link Compare} starts the
+ * native engines before the first fold ({@link EngineStartup}), so that no fold's time holds their
+ * one-off start-up.
  */
 public final class ExperimentRunner {
 

@@ -43,21 +43,11 @@ final class TrainerThreads {
      * @return its thread count, or empty when neither it nor a trainer it wraps has a thread-count setting
      */
     static Optional<Count> of(Trainer<?> trainer) {
-        return find(trainer.getProvenance());
-    }
-
-    private static Optional<Count> find(ConfiguredObjectProvenance provenance) {
-        Map<String, Provenance> fields = provenance.getConfiguredParameters();
-        for (String field : FIELDS) {
-            if (fields.get(field) instanceof IntProvenance count) {
-                return Optional.of(new Count(field, count.getValue()));
-            }
-        }
-        for (Provenance value : fields.values()) {
-            if (value instanceof ConfiguredObjectProvenance inner) {
-                Optional<Count> found = find(inner);
-                if (found.isPresent()) {
-                    return found;
+        for (ConfiguredObjectProvenance part : ConfiguredParts.of(trainer)) {
+            Map<String, Provenance> fields = part.getConfiguredParameters();
+            for (String field : FIELDS) {
+                if (fields.get(field) instanceof IntProvenance count) {
+                    return Optional.of(new Count(field, count.getValue()));
                 }
             }
         }

@@ -69,6 +69,9 @@ class SeveralDatasetsTest {
                 summary.stream().skip(1).map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).toList());
         String md = Files.readString(folder.resolve("summary.md"));
         assertTrue(md.contains("## accuracy") && md.contains("[iris/summary.md](iris/summary.md)"), md);
+        // The engines start once for the whole run, before the first data set's first fold.
+        assertEquals(1, out.split("engine start-up", -1).length - 1, out);
+        assertTrue(md.contains("\nEngine start-up (once, not in any fold's train time): PyTorch "), md);
         for (String chart : List.of("comparison-accuracy.png", "comparison-auroc.png", "comparison-log_loss.png")) {
             assertTrue(Files.size(folder.resolve(chart)) > 0, chart);
         }

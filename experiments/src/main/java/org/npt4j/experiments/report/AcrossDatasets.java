@@ -41,6 +41,7 @@ public final class AcrossDatasets {
     private final List<Metric> metrics;
     private final List<Metric> quality;
     private final Map<String, String> given;
+    private final String startup;
 
     /**
      * @param heading the experiment's title
@@ -51,6 +52,20 @@ public final class AcrossDatasets {
      * @throws IllegalArgumentException if there is no data set, or they differ in trainers, metrics or base
      */
     public AcrossDatasets(String heading, String description, List<DataSet> sets, List<Metric> quality, Map<String, String> given) {
+        this(heading, description, sets, quality, given, "");
+    }
+
+    /**
+     * @param heading the experiment's title
+     * @param description the protocol and the number of data sets, in one line
+     * @param sets each data set's results, in display order; all over the same trainers and metrics
+     * @param quality the quality metrics, whose best mean is marked and which are charted
+     * @param given per trainer, which rows it was given
+     * @param startup the run's one-off engine start-up in a line, in no fold's training time; empty when nothing was started
+     * @throws IllegalArgumentException if there is no data set, or they differ in trainers, metrics or base
+     */
+    public AcrossDatasets(String heading, String description, List<DataSet> sets, List<Metric> quality, Map<String, String> given,
+            String startup) {
         if (sets.isEmpty()) {
             throw new IllegalArgumentException("No data sets");
         }
@@ -67,6 +82,7 @@ public final class AcrossDatasets {
         }
         this.quality = List.copyOf(quality);
         this.given = new LinkedHashMap<>(given);
+        this.startup = startup;
     }
 
     private String base() {
@@ -162,6 +178,9 @@ public final class AcrossDatasets {
         }
         out.append('\n').append(String.join(" ", legend(true))).append("\n\nWhat each trainer was given:\n\n");
         given.forEach((t, text) -> out.append("- ").append(t).append(": ").append(text).append('\n'));
+        if (!startup.isEmpty()) {
+            out.append('\n').append(ResultFiles.capitalised(startup)).append(".\n");
+        }
         boolean failed = false;
         for (DataSet d : sets) {
             for (Summary.Failure f : d.summary().failures()) {

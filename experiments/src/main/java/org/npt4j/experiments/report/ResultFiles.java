@@ -36,6 +36,7 @@ public final class ResultFiles {
     private final Map<String, String> given;
     private final ClassReport classes;
     private final FoldNumbering numbering;
+    private final String startup;
 
     /**
      * @param folder the run's output folder
@@ -48,7 +49,7 @@ public final class ResultFiles {
      */
     public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
             List<Metric> quality, Map<String, String> given) {
-        this(folder, heading, description, summary, significance, quality, given, null, null);
+        this(folder, heading, description, summary, significance, quality, given, null, null, "");
     }
 
     /**
@@ -61,9 +62,12 @@ public final class ResultFiles {
      * @param given per trainer, in a few words, which rows it was given (printed under the tables)
      * @param classes per-class figures and confusion matrices of a classification experiment, or null
      * @param numbering the folds and their repetitions, for the legend; null for a protocol that does not repeat
+     * @param startup the run's one-off engine start-up in a line, kept out of every fold's training time and so
+     *     written apart from the times; empty when nothing was started
      */
     public ResultFiles(Path folder, String heading, String description, Summary summary, Significance significance,
-            List<Metric> quality, Map<String, String> given, ClassReport classes, FoldNumbering numbering) {
+            List<Metric> quality, Map<String, String> given, ClassReport classes, FoldNumbering numbering, String startup) {
+        this.startup = startup;
         this.classes = classes;
         this.numbering = numbering;
         this.folder = folder;
@@ -272,7 +276,13 @@ public final class ResultFiles {
                         + "uncertainty; the significance test's correction allows for it)" : "")
                 + "; times are means per fold (training) and per test row "
                 + "(prediction). Best mean per metric: " + bestList() + ".\n"
+                + (startup.isEmpty() ? "" : "\n" + capitalised(startup) + ".\n")
                 + (classes == null ? "" : "\n" + classes.markdown());
+    }
+
+    /** @return the line with its first letter a capital, as a sentence of {@code summary.md} */
+    static String capitalised(String line) {
+        return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
     }
 
     private String bestList() {
