@@ -100,6 +100,22 @@ class IterativeTrainingTest {
     }
 
     @Test
+    void earlyStoppingEndsTheIterationsBeforeTheTarget() throws Exception {
+        NonParametricTransformer npt = tiny();
+        npt.setSteps(200);
+        npt.setEvaluationInterval(1);
+        npt.setPatience(0);
+        npt.initializeClassifier(WekaWorkflowTest.load("iris.arff"));
+        int steps = 0;
+        while (npt.next()) {
+            steps++;
+        }
+        npt.done();
+        assertTrue(steps < 200, steps + " steps");
+        assertTrue(npt.toString().contains("Stopped early after step " + steps + " of 200"), npt.toString());
+    }
+
+    @Test
     void iterationsBeyondThePlannedStepsAreRefusedWithAdvice() throws Exception {
         NonParametricTransformer npt = tiny();
         npt.setNumIterations(PLANNED + 1);

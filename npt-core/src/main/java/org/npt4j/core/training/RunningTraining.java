@@ -2,6 +2,7 @@ package org.npt4j.core.training;
 
 import static org.npt4j.core.Settings.DEVICE;
 import static org.npt4j.core.Settings.EVALUATION_INTERVAL;
+import static org.npt4j.core.Settings.PATIENCE;
 import static org.npt4j.core.Settings.STEPS;
 
 import ai.djl.Device;
@@ -58,6 +59,8 @@ import org.npt4j.core.optim.NptOptimizer;
  * </ul>
  * Validation passes come at the end of every {@code evaluationInterval}-th epoch and after the last
  * planned step, never at the end of a call, so stopping does not change which weights are kept.
+ * With {@code patience} ≥ 0, training ends early, as the reference's {@code EarlyStopCounter} does,
+ * once more than that many passes in a row have not improved on the best validation loss.
  */
 final class RunningTraining implements AutoCloseable {
 
@@ -83,6 +86,9 @@ final class RunningTraining implements AutoCloseable {
     private int startStep;
     /** The step the current call trains to, for progress and its ETA. */
     private int target;
+    /** Validation passes in a row without improvement, for early stopping ({@code patience}). */
+    private int stalledPasses;
+    private boolean stoppedEarly;
     private double lastLoss = Double.NaN;
     private double lastTargetLoss = Double.NaN;
 
@@ -119,6 +125,11 @@ final class RunningTraining implements AutoCloseable {
         return step;
     }
 
+    /** @return whether validation stopped improving for longer than {@code patience} passes, ending training */
+    boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
     /**
      * Trains the steps after the current one up to {@code last}.
      *
@@ -130,7 +141,7 @@ final class RunningTraining implements AutoCloseable {
         }
         target = last;
         try (GradMode off = GradMode.disabled()) {
-            while (step < last) {
+            while (step < last && !stoppedEarly) {
                 runStep(step + 1);
             }
         }
@@ -156,9 +167,12 @@ final class RunningTraining implements AutoCloseable {
             long t0 = System.nanoTime();
             validation = evaluate();
             long t1 = System.nanoTime();
-            best.offer(validation, s);
+            // As the reference's EarlyStopCounter: a pass that does not improve counts, an improvement resets.
+            stalledPasses = best.offer(validation, s) ? 0 : stalledPasses + 1;
             validationNanos = t1 - t0;
             bestWeightsNanos = System.nanoTime() - t1;
+            int patience = config.get(PATIENCE);
+            stoppedEarly = patience >= 0 && stalledPasses > patience && s < config.get(STEPS);
         }
         step = s;
         lastLoss = losses[0];
@@ -285,6 +299,8 @@ final class RunningTraining implements AutoCloseable {
     void writeState(DataOutputStream out) throws IOException {
         try (GradMode off = GradMode.disabled()) {
             out.writeInt(step);
+            out.writeInt(stalledPasses);
+            out.writeBoolean(stoppedEarly);
             out.writeDouble(lastLoss);
             out.writeDouble(lastTargetLoss);
             out.writeLong(earlierNanos + System.nanoTime() - openedNanos);
@@ -316,6 +332,8 @@ final class RunningTraining implements AutoCloseable {
         for (int s = 1; s <= saved; s++) {
             run.batches().next(run.rng());
         }
+        stalledPasses = in.readInt();
+        stoppedEarly = in.readBoolean();
         lastLoss = in.readDouble();
         lastTargetLoss = in.readDouble();
         earlierNanos = in.readLong();

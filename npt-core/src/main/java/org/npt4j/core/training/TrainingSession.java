@@ -102,6 +102,14 @@ public final class TrainingSession implements AutoCloseable {
         return from == null ? 0 : from.step();
     }
 
+    /**
+     * @return whether training ended early: more than {@code patience} validation passes in a row did not
+     *     improve, so further {@link #advanceTo} calls train nothing
+     */
+    public boolean stoppedEarly() {
+        return running != null && running.stoppedEarly();
+    }
+
     /** @return the {@code steps} setting: the schedules' length, and the most this session can train */
     public int plannedSteps() {
         return config.get(STEPS);

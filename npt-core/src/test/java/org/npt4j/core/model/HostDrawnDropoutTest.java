@@ -1,5 +1,6 @@
 package org.npt4j.core.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,14 +92,22 @@ class HostDrawnDropoutTest {
     }
 
     @Test
-    void smallArraysUseTheNativeMaskWithTheUsualScale() {
+    void smallArraysAreDrawnHereTooAndRepeatWithTheSeed() {
+        float[] first;
+        float[] again;
         try (NDManager m = seededManager(1)) {
-            long small = HostDrawnDropout.MIN_ELEMENTS / 2;
-            float[] y = HostDrawnDropout.apply(m.ones(new Shape(small)), 0.5).toFloatArray();
-            for (float v : y) {
-                assertTrue(v == 0f || v == 2f, "native inverted dropout keeps 1/(1-p) = 2, got " + v);
-            }
+            first = HostDrawnDropout.apply(m.ones(new Shape(600)), 0.5).toFloatArray();
         }
+        try (NDManager m = seededManager(1)) {
+            again = HostDrawnDropout.apply(m.ones(new Shape(600)), 0.5).toFloatArray();
+        }
+        int kept = 0;
+        for (float v : first) {
+            assertTrue(v == 0f || v == 2f, "inverted dropout keeps 1/(1-p) = 2, got " + v);
+            kept += v == 2f ? 1 : 0;
+        }
+        assertTrue(kept > 240 && kept < 360, kept + " of 600 kept at p = 0.5");
+        assertArrayEquals(first, again);
     }
 
     /** Seeds PyTorch's generator, which draws the mask, and opens a manager on it. */

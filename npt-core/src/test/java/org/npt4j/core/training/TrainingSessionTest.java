@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.npt4j.core.Settings.BATCH_SIZE;
 import static org.npt4j.core.Settings.LOOKAHEAD_STEPS;
 import static org.npt4j.core.Settings.LR_SCHEDULE;
+import static org.npt4j.core.Settings.PATIENCE;
 import static org.npt4j.core.Settings.PREDICTION_BATCH_SIZE;
 import static org.npt4j.core.Settings.STEPS;
 
@@ -71,6 +72,33 @@ class TrainingSessionTest {
                 assertArrayEquals(whole.weights(), continued.weights());
                 assertEquals(24, continued.summary().steps());
             }
+        }
+    }
+
+    @Test
+    void earlyStoppingEndsTrainingTheSameWayWhenContinued() {
+        NptConfig patient = CONFIG.toBuilder().set(STEPS, 240).set(PATIENCE, 1).build();
+        try (NptModel whole = new NptTrainer(patient).fit(TABLE, "label")) {
+            int stopped = whole.summary().steps();
+            assertTrue(stopped < 240, "stopped at " + stopped);
+            assertTrue(whole.summary().bestStep() < stopped);
+            TrainingState state;
+            try (TrainingSession session = new NptTrainer(patient).start(TABLE, List.of("label"), null)) {
+                session.advanceTo(stopped - 3);
+                assertFalse(session.stoppedEarly());
+                state = session.state();
+            }
+            try (TrainingSession resumed = new NptTrainer(patient).resume(state, TABLE, List.of("label"), null)) {
+                resumed.advanceTo(240);
+                assertTrue(resumed.stoppedEarly());
+                assertEquals(stopped, resumed.stepsDone());
+                try (NptModel continued = resumed.finish()) {
+                    assertArrayEquals(whole.weights(), continued.weights());
+                }
+            }
+        }
+        try (NptModel impatient = new NptTrainer(CONFIG.toBuilder().set(STEPS, 240).set(PATIENCE, -1).build()).fit(TABLE, "label")) {
+            assertEquals(240, impatient.summary().steps(), "patience -1 trains every step");
         }
     }
 
