@@ -151,10 +151,14 @@ public final class Settings {
     /** Evaluate every this many epochs. */
     public static final Setting<Integer> EVALUATION_INTERVAL = define("evaluationInterval", 1, atLeast(1), TRAINING, "Evaluation interval (epochs)", "Evaluate the validation target loss every this many epochs.");
 
-    /** Early stopping, the reference's {@code exp_patience}. */
-    public static final Setting<Integer> PATIENCE = define("patience", -1, atLeast(-1), TRAINING, "Early-stopping patience",
+    /**
+     * Early stopping: N &ge; 1 is the reference's {@code exp_patience} N; 0 is its −1 (never). Its
+     * patience 0, stopping at the first pass that does not improve, is not offered: 0 means off here
+     * because OLCUT's structural comparison of configurations mishandles negative numbers.
+     */
+    public static final Setting<Integer> PATIENCE = define("patience", 0, atLeast(0), TRAINING, "Early-stopping patience",
             "Stop training once more than this many validation passes in a row have not improved on the best validation "
-                    + "loss (the reference's exp_patience), keeping the best weights as at the end; -1 trains every step.");
+                    + "loss (the reference's exp_patience), keeping the best weights as at the end; 0 trains every step.");
 
     /** The random seed. */
     public static final Setting<Long> SEED = define("seed", 42L, any(), TRAINING, "Random seed", "Seed for initialisation, masking, dropout and splits; the same seed gives the same model on CPU.");

@@ -239,11 +239,7 @@ public class NonParametricTransformer extends NptClassifierProperties
         m_state = null;
         initializeClassifier(data);
         if (m_session != null) {
-            int target = targetStep();
-            ContextClassLoader.call(() -> {
-                m_session.advanceTo(target);
-                return null;
-            });
+            advanceTo(targetStep());
         }
         done();
     }
@@ -296,10 +292,7 @@ public class NonParametricTransformer extends NptClassifierProperties
             return false;
         }
         int before = m_session.stepsDone();
-        ContextClassLoader.call(() -> {
-            m_session.advanceTo(before + 1);
-            return null;
-        });
+        advanceTo(before + 1);
         // Early stopping (-patience) ends training before -I.
         return m_session.stepsDone() > before;
     }
@@ -323,6 +316,22 @@ public class NonParametricTransformer extends NptClassifierProperties
             m_model = trained;
         } finally {
             discardSession();
+        }
+    }
+
+    /**
+     * Trains up to a step. A failure or an interrupt (the Explorer's Stop button) ends the round and
+     * frees its native memory; a state kept by an earlier round (-resume) stays, to continue from.
+     */
+    private void advanceTo(int step) throws Exception {
+        try {
+            ContextClassLoader.call(() -> {
+                m_session.advanceTo(step);
+                return null;
+            });
+        } catch (Exception | Error e) {
+            discardSession();
+            throw e;
         }
     }
 

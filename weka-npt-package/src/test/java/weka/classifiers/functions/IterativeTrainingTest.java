@@ -104,7 +104,7 @@ class IterativeTrainingTest {
         NonParametricTransformer npt = tiny();
         npt.setSteps(200);
         npt.setEvaluationInterval(1);
-        npt.setPatience(0);
+        npt.setPatience(1);
         npt.initializeClassifier(WekaWorkflowTest.load("iris.arff"));
         int steps = 0;
         while (npt.next()) {

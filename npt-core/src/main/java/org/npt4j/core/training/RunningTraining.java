@@ -59,7 +59,7 @@ import org.npt4j.core.optim.NptOptimizer;
  * </ul>
  * Validation passes come at the end of every {@code evaluationInterval}-th epoch and after the last
  * planned step, never at the end of a call, so stopping does not change which weights are kept.
- * With {@code patience} ≥ 0, training ends early, as the reference's {@code EarlyStopCounter} does,
+ * With {@code patience} ≥ 1, training ends early, as the reference's {@code EarlyStopCounter} does,
  * once more than that many passes in a row have not improved on the best validation loss.
  */
 final class RunningTraining implements AutoCloseable {
@@ -172,7 +172,7 @@ final class RunningTraining implements AutoCloseable {
             validationNanos = t1 - t0;
             bestWeightsNanos = System.nanoTime() - t1;
             int patience = config.get(PATIENCE);
-            stoppedEarly = patience >= 0 && stalledPasses > patience && s < config.get(STEPS);
+            stoppedEarly = patience > 0 && stalledPasses > patience && s < config.get(STEPS);
         }
         step = s;
         lastLoss = losses[0];

@@ -19,7 +19,7 @@ public final class LongTraining {
     public static void main(String[] args) {
         // The CPU preset's width on a few hundred rows: most of each step is spent inside libtorch,
         // where a signal is most likely to find the training thread.
-        new NptTrainer(NptConfig.builder(Preset.CPU_FAST).set(STEPS, 1_000_000).set(BATCH_SIZE, 0).set(PATIENCE, -1).build(), p -> {
+        new NptTrainer(NptConfig.builder(Preset.CPU_FAST).set(STEPS, 1_000_000).set(BATCH_SIZE, 0).set(PATIENCE, 0).build(), p -> {
             System.out.println("step " + p.step());
             System.out.flush();
         }).fit(Fixtures.rings(600, 1), "label");

@@ -97,8 +97,8 @@ class TrainingSessionTest {
                 }
             }
         }
-        try (NptModel impatient = new NptTrainer(CONFIG.toBuilder().set(STEPS, 240).set(PATIENCE, -1).build()).fit(TABLE, "label")) {
-            assertEquals(240, impatient.summary().steps(), "patience -1 trains every step");
+        try (NptModel impatient = new NptTrainer(CONFIG.toBuilder().set(STEPS, 240).set(PATIENCE, 0).build()).fit(TABLE, "label")) {
+            assertEquals(240, impatient.summary().steps(), "patience 0 trains every step");
         }
     }
 
