@@ -58,7 +58,7 @@ class NptConfigTest {
         });
         assertEquals(Map.of("embeddingDim", "8", "depth", "4", "heads", "2", "attentionDropout", "0.0",
                 "learningRate", "0.005", "steps", "1500", "batchSize", "1024",
-                "validationFraction", "0.1", "evaluationInterval", "5", "patience", "20"), changed);
+                "validationFraction", "0.1", "evaluationInterval", "5"), changed);
     }
 
     @Test
