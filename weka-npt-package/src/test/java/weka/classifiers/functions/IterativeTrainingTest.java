@@ -32,6 +32,22 @@ class IterativeTrainingTest {
         return npt;
     }
 
+    /**
+     * What the Explorer's "Continue iterating" and Weka's -continue-iterating do: initialise, iterate until
+     * {@code next()} says no, finish.
+     *
+     * @return the iterations run
+     */
+    private static int iterate(NonParametricTransformer npt, Instances data) throws Exception {
+        npt.initializeClassifier(data);
+        int steps = 0;
+        while (npt.next()) {
+            steps++;
+        }
+        npt.done();
+        return steps;
+    }
+
     private static double[][] oneGo(Instances data) throws Exception {
         NonParametricTransformer whole = tiny();
         whole.buildClassifier(data);
@@ -50,12 +66,7 @@ class IterativeTrainingTest {
 
         // What the Explorer's "Continue iterating" does, after the user raises -I.
         npt.setNumIterations(0);
-        npt.initializeClassifier(data);
-        int steps = 0;
-        while (npt.next()) {
-            steps++;
-        }
-        npt.done();
+        int steps = iterate(npt, data);
         assertTrue(steps == PLANNED - 5, steps + " more steps");
         assertArrayEquals(oneGo(data), npt.distributionsForInstances(data));
     }
@@ -74,11 +85,7 @@ class IterativeTrainingTest {
         // Continuing keeps the settings the training started with, whatever the options say now.
         loaded.setSteps(3);
         loaded.setNumIterations(PLANNED);
-        loaded.initializeClassifier(data);
-        while (loaded.next()) {
-            // one step at a time
-        }
-        loaded.done();
+        iterate(loaded, data);
         assertArrayEquals(oneGo(data), loaded.distributionsForInstances(data));
     }
 
@@ -105,12 +112,7 @@ class IterativeTrainingTest {
         npt.setSteps(200);
         npt.setEvaluationInterval(1);
         npt.setPatience(1);
-        npt.initializeClassifier(WekaWorkflowTest.load("iris.arff"));
-        int steps = 0;
-        while (npt.next()) {
-            steps++;
-        }
-        npt.done();
+        int steps = iterate(npt, WekaWorkflowTest.load("iris.arff"));
         assertTrue(steps < 200, steps + " steps");
         assertTrue(npt.toString().contains("Stopped early after step " + steps + " of 200"), npt.toString());
     }
@@ -132,11 +134,7 @@ class IterativeTrainingTest {
         npt.buildClassifier(data);
         assertFalse(npt.toString().contains("Resumable"), npt.toString());
         npt.setNumIterations(0);
-        npt.initializeClassifier(data);
-        while (npt.next()) {
-            // from step 0
-        }
-        npt.done();
+        iterate(npt, data);
         assertArrayEquals(oneGo(data), npt.distributionsForInstances(data));
         String[] options = npt.getOptions();
         NonParametricTransformer copy = new NonParametricTransformer();

@@ -109,28 +109,22 @@ public final class Lookahead implements AutoCloseable {
     }
 
     /**
+     * Loads a state written by {@link #writeState}, into a Lookahead that has not stepped yet.
+     *
      * @param in a stream at a state written by {@link #writeState}
      * @param parameters the parameters, for the slow weights' shapes
      * @throws IOException if reading fails
      */
     void readState(DataInputStream in, List<Parameter> parameters) throws IOException {
+        if (steps != 0 || slow != null) {
+            throw new IllegalStateException("A state can only be loaded before the first step");
+        }
         steps = in.readInt();
         if (in.readBoolean()) {
-            if (slow == null) {
-                slow = new NDArray[parameters.size()];
-            }
+            slow = new NDArray[parameters.size()];
             for (int i = 0; i < slow.length; i++) {
-                if (slow[i] == null) {
-                    slow[i] = ArrayBytes.read(in, state, parameters.get(i).getArray().getShape());
-                } else {
-                    ArrayBytes.readInto(in, slow[i]);
-                }
+                slow[i] = ArrayBytes.read(in, state, parameters.get(i).getArray().getShape());
             }
-        } else if (slow != null) {
-            for (NDArray s : slow) {
-                s.close();
-            }
-            slow = null;
         }
     }
 
