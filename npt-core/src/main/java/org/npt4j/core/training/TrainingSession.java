@@ -5,7 +5,6 @@ import static org.npt4j.core.Settings.STEPS;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -189,7 +188,10 @@ public final class TrainingSession implements AutoCloseable {
                     opened.readState(in);
                 } catch (IOException | RuntimeException e) {
                     opened.close();
-                    throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+                    // A state cut short or written for another network: say so rather than show a stream's EOF.
+                    throw e instanceof IOException io ? new NptInputException("The training state is damaged or does not "
+                            + "belong to this network: " + (io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage()))
+                            : (RuntimeException) e;
                 }
             }
             running = opened;

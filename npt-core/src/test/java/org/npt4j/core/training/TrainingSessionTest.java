@@ -138,5 +138,11 @@ class TrainingSessionTest {
         NptConfig longer = CONFIG.toBuilder().set(STEPS, 30).build();
         assertThrows(IllegalArgumentException.class, () -> new NptTrainer(longer).resume(state, TABLE, List.of("label"), null));
         assertThrows(NptInputException.class, () -> TrainingState.fromBytes(new byte[] {1, 2, 3}));
+        byte[] whole = state.toBytes();
+        TrainingState cut = TrainingState.fromBytes(Arrays.copyOf(whole, whole.length - 100));
+        try (TrainingSession truncated = new NptTrainer(CONFIG).resume(cut, TABLE, List.of("label"), null)) {
+            NptInputException damaged = assertThrows(NptInputException.class, () -> truncated.advanceTo(4));
+            assertTrue(damaged.getMessage().contains("training state is damaged"), damaged.getMessage());
+        }
     }
 }
