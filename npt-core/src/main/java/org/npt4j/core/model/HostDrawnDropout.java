@@ -27,10 +27,10 @@ import java.util.stream.IntStream;
  * 65536/(65536 − k), so that the expectation of the output is exactly the input. GPU arrays and
  * rates that round to 0 or 1 use PyTorch's own dropout.
  *
- * <p>Small arrays are drawn here too: on an Intel CPU, PyTorch's MKL {@code bernoulli_} costs about
- * 0.2 ms a call whatever the size (it sets up a generator stream each time), so at iris size (6,000
- * elements, 14 dropouts a step) it took 2.9 ms of a 22 ms step; drawing here, with its four extra
- * native calls, made the step 1.6 ms (7 %) faster in {@code StepBenchmark iris-cpu}.
+ * <p>Small arrays are drawn here too: PyTorch's {@code bernoulli_} cost about 0.14 ms a call even
+ * on iris's 6,000-element arrays, 1.9 ms a step for its 14 dropouts ({@code OpProfile iris-cpu});
+ * drawing here, with its four extra native calls, made the step 1.6 ms (7 %) faster in
+ * {@code StepBenchmark iris-cpu}.
  */
 final class HostDrawnDropout {
 
