@@ -17,6 +17,7 @@ import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
 import org.npt4j.demo.BundledDatasets;
 import org.npt4j.core.table.ArffTableReader;
+import org.npt4j.core.table.CsvTableReader;
 import org.npt4j.core.table.Table;
 
 /**
@@ -51,7 +52,7 @@ record BenchmarkShape(String name, String description, Supplier<Table> table, Li
      *     step counts (for shorter runs, e.g. on a loaded machine)
      */
     static BenchmarkShape named(String name) {
-        BenchmarkShape shape = defined(name);
+        BenchmarkShape shape = withSettings(defined(name), System.getProperty("bench.set", ""));
         String steps = System.getProperty("bench.steps", "").trim();
         if (steps.isEmpty()) {
             return shape;
@@ -61,6 +62,28 @@ record BenchmarkShape(String name, String description, Supplier<Table> table, Li
         int measured = Integer.parseInt(wm[1].trim());
         return new BenchmarkShape(shape.name(), shape.description(), shape.table(), shape.targets(),
                 shape.config().toBuilder().set(STEPS, warmup + measured).build(), warmup, measured);
+    }
+
+    /**
+     * @param shape a shape
+     * @param spec settings to change, as {@code name=value,name=value} (the names of {@code Settings}),
+     *     e.g. {@code -Dbench.set=batchSize=256} to time another batch size on the same table
+     * @return the shape with those settings
+     */
+    private static BenchmarkShape withSettings(BenchmarkShape shape, String spec) {
+        if (spec.isBlank()) {
+            return shape;
+        }
+        NptConfig.Builder b = shape.config().toBuilder();
+        for (String pair : spec.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("bench.set wants name=value pairs, got '" + pair + "'");
+            }
+            b.set(kv[0].trim(), kv[1].trim());
+        }
+        return new BenchmarkShape(shape.name() + "[" + spec + "]", shape.description(), shape.table(), shape.targets(),
+                b.build(), shape.warmup(), shape.measured());
     }
 
     private static BenchmarkShape defined(String name) {
@@ -86,10 +109,12 @@ record BenchmarkShape(String name, String description, Supplier<Table> table, Li
                     BundledDatasets::boston, List.of(boston), config(NptConfig.builder(Preset.PAPER).set(EMBEDDING_DIM, 128), 12), 4, 8);
             case "iris-cpu" -> new BenchmarkShape(name, "Iris 150x5; the Weka package's defaults (CPU preset); full batch",
                     BenchmarkShape::iris, List.of("class"), config(NptConfig.builder(Preset.CPU_FAST), 300), 30, 270);
+            case "adult-cpu" -> new BenchmarkShape(name, "Adult, first 1,000 rows x 15 (8 categorical); the Weka package's defaults (CPU preset); full batch",
+                    BenchmarkShape::adult, List.of("income"), config(NptConfig.builder(Preset.CPU_FAST), 60), 5, 55);
             case "protein-batch" -> new BenchmarkShape(name, "Protein-like: 2048-row batches of 8192 synthetic rows x 10 numerical; e=64, 8 layers, 8 heads",
                     () -> synthetic(8192, 9, 7), List.of("y"),
                     config(NptConfig.builder(Preset.PAPER).set(BATCH_SIZE, 2048), 12), 4, 8);
-            default -> throw new IllegalArgumentException("unknown shape " + name + "; shapes: " + DEFAULT + ", iris-cpu, scale-<rows>");
+            default -> throw new IllegalArgumentException("unknown shape " + name + "; shapes: " + DEFAULT + ", iris-cpu, adult-cpu, scale-<rows>");
         };
     }
 
@@ -111,6 +136,15 @@ record BenchmarkShape(String name, String description, Supplier<Table> table, Li
     private static Table iris() {
         try {
             return ArffTableReader.arff().read(BundledDatasets.dataDirectory().resolve("weka_example_arff/iris.arff"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first 1,000 rows of UCI Adult: the "1,000-row data set", mixed types, some cells missing. */
+    private static Table adult() {
+        try {
+            return CsvTableReader.csv().read(BundledDatasets.dataDirectory().resolve("adult_income_1000/adult-1000.csv"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

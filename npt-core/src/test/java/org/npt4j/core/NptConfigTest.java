@@ -126,9 +126,26 @@ class NptConfigTest {
     }
 
     @Test
+    void theQuickPresetIsTheFastModelOnASmallerBudget() {
+        Map<String, String> fast = NptConfig.of(Preset.CPU_FAST).toMap();
+        Map<String, String> quick = NptConfig.of(Preset.CPU_QUICK).toMap();
+        Map<String, String> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : quick.entrySet()) {
+            if (!e.getValue().equals(fast.get(e.getKey()))) {
+                changed.put(e.getKey(), e.getValue());
+            }
+        }
+        assertEquals(Map.of("steps", "600", "batchSize", "256", "predictionBatchSize", "64"), changed);
+        // A pass of queries leaves room for context rows in a training-sized batch.
+        assertTrue(NptConfig.of(Preset.CPU_QUICK).get(Settings.PREDICTION_BATCH_SIZE) < NptConfig.of(Preset.CPU_QUICK).get(Settings.BATCH_SIZE));
+    }
+
+    @Test
     void presetsAndDevicesParse() {
         assertEquals(Preset.PAPER, Preset.parse("Paper"));
         assertEquals(Preset.CPU_FAST, Preset.parse("cpu-fast"));
+        assertEquals(Preset.CPU_QUICK, Preset.parse("quick"));
+        assertEquals(Preset.CPU_QUICK, Preset.parse("CPU-QUICK"));
         assertThrows(NptConfigException.class, () -> Preset.parse("huge"));
         assertEquals(new DeviceSpec(DeviceSpec.Kind.GPU, 2), DeviceSpec.parse("gpu:2"));
         assertEquals(new DeviceSpec(DeviceSpec.Kind.GPU, 0), DeviceSpec.parse("GPU"));

@@ -128,7 +128,7 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
     @Override
     public synchronized void postConfig() {
         if (preset == null) {
-            throw new PropertyException("", "preset", "must be set (PAPER or CPU_FAST)");
+            throw new PropertyException("", "preset", "must be set (PAPER, CPU_FAST or CPU_QUICK)");
         }
         if (categoricalSeparator == null) {
             throw new PropertyException("", "categoricalSeparator", "must not be null; use an empty string to turn regrouping off");

@@ -109,4 +109,21 @@ class SettingsParityTest {
         NonParametricTransformer copy = (NonParametricTransformer) AbstractClassifier.makeCopy(npt);
         assertEquals(configured, copy.nptConfig(), "options round-trip through getOptions");
     }
+
+    @Test
+    void theDefaultIsTheQuickPresetAndTheHelpGivesEachPresetsValue() throws Exception {
+        NonParametricTransformer npt = new NonParametricTransformer();
+        assertEquals(Preset.CPU_QUICK, npt.getPreset());
+        assertEquals(NptConfig.builder(Preset.CPU_QUICK).set(Settings.SEED, 1L).build(), npt.nptConfig());
+        Map<String, Option> options = new HashMap<>();
+        for (Option o : Collections.list(npt.listOptions())) {
+            options.put(o.name(), o);
+        }
+        assertTrue(options.get("preset").description().contains("(default: CPU_QUICK)"), options.get("preset").description());
+        assertEquals("-preset <CPU_QUICK|PAPER|CPU_FAST>", options.get("preset").synopsis());
+        assertTrue(options.get("steps").description().contains("default: 600 in CPU_QUICK, 1500 in CPU_FAST, 2000 in PAPER"),
+                options.get("steps").description());
+        assertTrue(options.get("embedding-dim").description().contains("default: 8 in CPU_QUICK, 8 in CPU_FAST, 64 in PAPER"),
+                options.get("embedding-dim").description());
+    }
 }
