@@ -138,6 +138,9 @@ public class NonParametricTransformer extends NptClassifierProperties
                 + "Training can be stopped part-way and continued (IterativeClassifier): -I trains up to a step, and with "
                 + "-resume the Explorer's Continue iterating (or -continue-iterating) goes on from there, exactly as if "
                 + "the training had not stopped.\n\n"
+                + "Which training instances a prediction attended to most: the prediction output NptAttendedRows (Output "
+                + "predictions in the Explorer, -classifications on the command line) prints them under each prediction, as "
+                + "many as its -k or -attended-rows says.\n\n"
                 + "For more information, see:\n\n" + getTechnicalInformation().toString();
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,8 @@ import weka.classifiers.rules.ZeroR;
 import weka.core.Instances;
 import weka.core.converters.ArffSaver;
 import weka.core.converters.ConverterUtils.DataSource;
+import weka.gui.GenericObjectEditor;
+import weka.gui.HierarchyPropertyParser;
 
 /**
  * The prediction output that prints, under each prediction, the training instances NPT attended
@@ -54,6 +58,42 @@ class NptAttendedRowsTest {
         new Evaluation(train).evaluateModel(classifier, test, output);
         output.printFooter();
         return text.toString();
+    }
+
+    /** Opens up the tree of classes that the Explorer's "Output predictions" chooser shows. */
+    private static final class Chooser extends GenericObjectEditor {
+        private static final long serialVersionUID = 1L;
+
+        List<String> leaves() throws Exception {
+            List<String> leaves = new ArrayList<>();
+            Hashtable<String, HierarchyPropertyParser> trees = getClassesFromProperties();
+            for (HierarchyPropertyParser tree : trees.values()) {
+                tree.goToRoot();
+                collect(tree, leaves);
+            }
+            return leaves;
+        }
+
+        private static void collect(HierarchyPropertyParser tree, List<String> leaves) throws Exception {
+            if (tree.isLeafReached()) {
+                leaves.add(tree.fullValue());
+                return;
+            }
+            for (int i = 0; i < tree.numChildren(); i++) {
+                tree.goToChild(i);
+                collect(tree, leaves);
+                tree.goToParent();
+            }
+        }
+    }
+
+    @Test
+    void theExplorersOutputPredictionsChooserListsIt() throws Exception {
+        Chooser chooser = new Chooser();
+        chooser.setClassType(AbstractOutput.class);
+        List<String> leaves = chooser.leaves();
+        assertTrue(leaves.contains(NptAttendedRows.class.getName()), leaves.toString());
+        assertTrue(leaves.contains(PlainText.class.getName()), leaves.toString());
     }
 
     @Test
@@ -104,7 +144,6 @@ class NptAttendedRowsTest {
         int first = lines.indexOf(attended.get(0));
         assertTrue(lines.get(first - 1).trim().startsWith("1 "), text);
         assertTrue(text.contains("holds 120 of its 150 training instances: the 30 with a missing class"), text);
-        System.out.println(text);
     }
 
     @Test
@@ -143,8 +182,6 @@ class NptAttendedRowsTest {
         String crossValidated = Evaluation.evaluateModel(new NonParametricTransformer(), concat(new String[] {"-t",
             IRIS.toString(), "-x", "2", "-classifications", classifications, "-attended-rows", "1"}, tinyOptions));
         assertEquals(150, crossValidated.lines().filter(l -> l.startsWith("          attended #")).count(), crossValidated);
-        String excerpt = String.join("\n", tested.lines().dropWhile(l -> !l.contains("=== Predictions")).limit(9).toList());
-        System.out.println(excerpt);
     }
 
     private static String[] concat(String[] a, String[] b) {
