@@ -47,7 +47,7 @@ public final class AttendedRowsRelay {
     private record Values(double[] values) {
         static Values of(Instance instance) {
             double[] v = instance.toDoubleArray();
-            if (instance.classIndex() >= 0) {
+            if (instance.dataset() != null && instance.classIndex() >= 0) {
                 v[instance.classIndex()] = Double.NaN;
             }
             return new Values(v);

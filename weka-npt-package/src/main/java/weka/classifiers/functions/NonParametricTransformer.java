@@ -480,6 +480,7 @@ public class NonParametricTransformer extends NptClassifierProperties
      *     datapoints turned off, or the instance does not match the training data
      */
     public List<AttendedInstance> attendedRows(Instance instance, int k) throws Exception {
+        checkAttention(k);
         Instances one = new Instances(instance.dataset() != null ? instance.dataset() : m_header, 0);
         one.add(instance);
         return attendedRows(one, k).get(0);
@@ -494,6 +495,19 @@ public class NonParametricTransformer extends NptClassifierProperties
      * @throws Exception as {@link #attendedRows(Instance, int)}
      */
     public List<List<AttendedInstance>> attendedRows(Instances instances, int k) throws Exception {
+        checkAttention(k);
+        String mismatch = m_header.equalHeadersMsg(instances);
+        if (mismatch != null) {
+            throw new WekaException("The instances do not match the training data: " + mismatch);
+        }
+        double[][] unused = new double[instances.numInstances()][];
+        List<List<AttendedInstance>> attended = new ArrayList<>();
+        score(instances, unused, k, attended);
+        return attended;
+    }
+
+    /** Throws the reason why no training instance can be attended to, if there is one. */
+    private void checkAttention(int k) throws WekaException {
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive, got " + k);
         }
@@ -512,14 +526,6 @@ public class NonParametricTransformer extends NptClassifierProperties
             throw new WekaException("Attention between datapoints is off (-no-" + Settings.ATTENTION_BETWEEN_DATAPOINTS.option()
                     + "): each instance attends only to itself, so no training instance is attended to");
         }
-        String mismatch = m_header.equalHeadersMsg(instances);
-        if (mismatch != null) {
-            throw new WekaException("The instances do not match the training data: " + mismatch);
-        }
-        double[][] unused = new double[instances.numInstances()][];
-        List<List<AttendedInstance>> attended = new ArrayList<>();
-        score(instances, unused, k, attended);
-        return attended;
     }
 
     private boolean attentionBetweenDatapoints() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.npt4j.weka.AttendedInstance;
 import weka.classifiers.AbstractClassifier;
 import weka.core.Instances;
+import weka.core.SerializedObject;
 import weka.core.WekaException;
 
 /**
@@ -99,6 +100,8 @@ class AttendedRowsTest {
             assertTrue(total > 0 && total <= 1 + 1e-5, "weights over the context sum to at most 1: " + total);
         }
         assertEquals(attended.get(7), npt.attendedRows(train.instance(7), 200), "one instance alone attends as in a batch");
+        NonParametricTransformer loaded = (NonParametricTransformer) new SerializedObject(npt).getObject();
+        assertEquals(attended.get(7), loaded.attendedRows(train.instance(7), 200), "a saved model names the same instances");
     }
 
     /** Identical training instances are identical context rows: attended to exactly alike, next to each other. */

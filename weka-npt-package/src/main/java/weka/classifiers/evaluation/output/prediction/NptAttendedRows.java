@@ -122,7 +122,8 @@ public class NptAttendedRows extends PlainText {
             if (line.length() > 0) {
                 line.append(", ");
             }
-            String value = cls.isNominal() ? cls.value((int) a.classValue()) : Utils.doubleToString(a.classValue(), m_NumDecimals);
+            String value = cls.isNominal() ? cls.value((int) a.classValue())
+                    : cls.isDate() ? cls.formatDate(a.classValue()) : Utils.doubleToString(a.classValue(), m_NumDecimals);
             line.append(String.format(Locale.ROOT, "#%d (%s, %s)", a.index() + 1, Utils.doubleToString(a.weight(), m_NumDecimals),
                     value));
         }
