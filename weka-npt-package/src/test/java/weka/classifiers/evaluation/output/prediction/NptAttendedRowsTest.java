@@ -160,6 +160,23 @@ class NptAttendedRowsTest {
         assertFalse(zeroR.contains("attended #"), zeroR);
     }
 
+    @Test
+    void printsANumericClassAsItsValue() throws Exception {
+        Instances cpu = DataSource.read("../data/weka_example_arff/cpu.arff");
+        cpu.setClassIndex(cpu.numAttributes() - 1);
+        NptAttendedRows output = new NptAttendedRows();
+        output.setAttendedRows(2);
+        output.setNumDecimals(1);
+        String text = evaluate(tiny(), cpu, new Instances(cpu, 0, 4), output);
+        Matcher m = Pattern.compile("#(\\d+) \\(([0-9.]+), ([0-9.]+)\\)").matcher(text);
+        int entries = 0;
+        while (m.find()) {
+            assertEquals(cpu.instance(Integer.parseInt(m.group(1)) - 1).classValue(), Double.parseDouble(m.group(3)), 0.05, text);
+            entries++;
+        }
+        assertEquals(8, entries, text);
+    }
+
     /** Weka's command line: -classifications with a test file, and with a cross-validation. */
     @Test
     void printsAttendedInstancesOnWekasCommandLine(@TempDir Path dir) throws Exception {
