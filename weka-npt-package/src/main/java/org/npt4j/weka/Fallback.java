@@ -54,6 +54,11 @@ public final class Fallback implements Serializable {
         return null;
     }
 
+    /** @return why NPT could not be trained on the data */
+    public String reason() {
+        return reason;
+    }
+
     /**
      * @param instance an instance
      * @return ZeroR's distribution

@@ -10,16 +10,21 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Vector;
+import java.util.stream.IntStream;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
 import org.npt4j.core.Settings;
+import org.npt4j.core.inference.AttendedPredictions;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.inference.Predictions;
 import org.npt4j.core.table.Table;
 import org.npt4j.core.training.NptTrainer;
 import org.npt4j.core.training.TrainingSession;
 import org.npt4j.core.training.TrainingState;
+import org.npt4j.weka.AttendedInstance;
+import org.npt4j.weka.AttendedRowsRelay;
 import org.npt4j.weka.ContextClassLoader;
+import org.npt4j.weka.ContextInstances;
 import org.npt4j.weka.Fallback;
 import org.npt4j.weka.InstancesTable;
 import org.npt4j.weka.NptClassifierProperties;
@@ -59,6 +64,11 @@ import weka.gui.ProgrammaticProperty;
  * instance, and weight 0 leaves the instance out of the loss while it stays an input and part of
  * the context.
  *
+ * <p>{@link #attendedRows(Instance, int)} tells which training instances a prediction leaned on
+ * (the attention between datapoints); with {@code -attended-rows k}, the prediction output
+ * {@link weka.classifiers.evaluation.output.prediction.NptAttendedRows} prints them under each
+ * prediction.
+ *
  * <p>A trained classifier carries its weights and its training instances (the context it attends
  * to) as bytes, so it serializes with Weka's "Save model" and {@code -d}, and predicts after
  * loading in a fresh JVM. The untrained classifier holds no native state and copies cheaply.
@@ -89,6 +99,12 @@ public class NonParametricTransformer extends NptClassifierProperties
     private boolean m_stoppedEarly;
     /** The training in progress, between {@link #initializeClassifier} and {@link #done}. */
     private transient TrainingSession m_session;
+    /** -attended-rows: how many attended training instances predictions report to NptAttendedRows. */
+    private int m_attendedRows;
+    /** Which training instance each context row of the model is; null for ZeroR or no model. */
+    private ContextInstances m_context;
+    /** The same for the training in progress, the model's once {@link #done} ends it. */
+    private transient ContextInstances m_sessionContext;
 
     /** Creates the classifier with the CPU_QUICK preset. */
     public NonParametricTransformer() {
@@ -122,6 +138,9 @@ public class NonParametricTransformer extends NptClassifierProperties
                 + "Training can be stopped part-way and continued (IterativeClassifier): -I trains up to a step, and with "
                 + "-resume the Explorer's Continue iterating (or -continue-iterating) goes on from there, exactly as if "
                 + "the training had not stopped.\n\n"
+                + "Which training instances a prediction attended to most: the prediction output NptAttendedRows (Output "
+                + "predictions in the Explorer, -classifications on the command line) prints them under each prediction, as "
+                + "many as its -k or -attended-rows says.\n\n"
                 + "For more information, see:\n\n" + getTechnicalInformation().toString();
     }
 
@@ -158,6 +177,7 @@ public class NonParametricTransformer extends NptClassifierProperties
         Vector<Option> options = new Vector<>(m_settings.listOptions());
         options.add(new Option("\t" + NUM_ITERATIONS_TIP + "\n\t(default 0)", "I", 1, "-I <steps>"));
         options.add(new Option("\t" + RESUME_TIP + "\n\t(default off)", "resume", 0, "-resume"));
+        options.add(new Option("\t" + ATTENDED_ROWS_TIP + "\n\t(default 0)", "attended-rows", 1, "-attended-rows <k>"));
         options.addAll(Collections.list(super.listOptions()));
         return options.elements();
     }
@@ -168,6 +188,9 @@ public class NonParametricTransformer extends NptClassifierProperties
         options.addAll(List.of("-I", Integer.toString(m_numIterations)));
         if (m_resume) {
             options.add("-resume");
+        }
+        if (m_attendedRows != 0) {
+            options.addAll(List.of("-attended-rows", Integer.toString(m_attendedRows)));
         }
         Collections.addAll(options, super.getOptions());
         return options.toArray(new String[0]);
@@ -180,6 +203,8 @@ public class NonParametricTransformer extends NptClassifierProperties
         String iterations = Utils.getOption('I', options);
         setNumIterations(iterations.isEmpty() ? 0 : Integer.parseInt(iterations));
         setResume(Utils.getFlag("resume", options));
+        String attended = Utils.getOption("attended-rows", options);
+        setAttendedRows(attended.isEmpty() ? 0 : Integer.parseInt(attended));
         super.setOptions(options);
     }
 
@@ -189,6 +214,25 @@ public class NonParametricTransformer extends NptClassifierProperties
     private static final String RESUME_TIP = "Keep what continuing needs (weights, optimiser state, where training "
             + "stopped) after training, so that training can continue later (Explorer: Continue iterating; command line: "
             + "-l model -continue-iterating -I <steps>) up to -steps. A resumable model is about five times larger.";
+
+    private static final String ATTENDED_ROWS_TIP = "How many training instances each prediction reports as the ones it "
+            + "attended to most (attention between datapoints, averaged over layers and heads), for the prediction output "
+            + "NptAttendedRows (Explorer: More options, Output predictions; command line: -classifications "
+            + "weka.classifiers.evaluation.output.prediction.NptAttendedRows), which prints them under each prediction, "
+            + "numbered from 1 as the training instances. 0 reports none, unless the output asks for some itself (its -k). "
+            + "Predictions made without that output never compute them.";
+
+    @OptionMetadata(displayName = "Attended training instances to report", description = ATTENDED_ROWS_TIP, displayOrder = 1002)
+    public int getAttendedRows() {
+        return m_attendedRows;
+    }
+
+    public void setAttendedRows(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("-attended-rows must be 0 (none) or a number of training instances, got " + k);
+        }
+        m_attendedRows = k;
+    }
 
     @OptionMetadata(displayName = "Iterations (train to step)", description = NUM_ITERATIONS_TIP, displayOrder = 1000)
     public int getNumIterations() {
@@ -258,14 +302,19 @@ public class NonParametricTransformer extends NptClassifierProperties
         NptConfig config = from != null ? from.config() : nptConfig();
         Instances labelled = new Instances(data);
         labelled.deleteWithMissingClass();
+        int given = data.numInstances();
+        Instances users = data;
         // Instances with a missing class are NPT's unlabelled rows, unless the configuration drops them.
-        data = config.get(Settings.UNLABELLED_ROWS) ? new Instances(data) : labelled;
+        boolean keepUnlabelled = config.get(Settings.UNLABELLED_ROWS);
+        int[] trainedToUsers = IntStream.range(0, given).filter(i -> keepUnlabelled || !users.instance(i).classIsMissing()).toArray();
+        data = keepUnlabelled ? new Instances(data) : labelled;
         m_header = new Instances(data, 0);
         m_features = InstancesTable.usableFeatures(data);
         m_fallback = Fallback.ifNeeded(labelled, m_features);
         if (m_fallback != null) {
             m_model = null;
             m_state = null;
+            m_context = null;
             return;
         }
         List<String> columns = new ArrayList<>(m_features);
@@ -277,6 +326,7 @@ public class NonParametricTransformer extends NptClassifierProperties
         NptTrainer trainer = new NptTrainer(config, new ProgressReporter(m_log, console, getClass().getSimpleName()));
         m_session = ContextClassLoader.call(() -> from != null
                 ? trainer.resume(from, table, target, null) : trainer.start(table, target, null));
+        m_sessionContext = ContextInstances.of(data, trainedToUsers, m_session.contextSourceRows(), given);
         if (m_numIterations > m_session.plannedSteps()) {
             int planned = m_session.plannedSteps();
             discardSession();
@@ -315,6 +365,7 @@ public class NonParametricTransformer extends NptClassifierProperties
                 m_model.close();
             }
             m_model = trained;
+            m_context = m_sessionContext;
         } finally {
             discardSession();
         }
@@ -382,16 +433,103 @@ public class NonParametricTransformer extends NptClassifierProperties
             }
             return out;
         }
+        int k = m_context == null ? 0 : AttendedRowsRelay.rowsWanted(m_attendedRows);
+        if (k > 0 && attentionBetweenDatapoints()) {
+            List<List<AttendedInstance>> attended = new ArrayList<>();
+            score(instances, out, k, attended);
+            AttendedRowsRelay.publish(instances, attended, m_context);
+        } else {
+            score(instances, out, 0, null);
+        }
+        return out;
+    }
+
+    /**
+     * Scores the instances in chunks of the batch size into {@code out}, and, when {@code attended}
+     * is given, adds each instance's k most attended training instances to it.
+     */
+    private void score(Instances instances, double[][] out, int k, List<List<AttendedInstance>> attended) throws Exception {
         int chunk = Math.max(1, Integer.parseInt(getBatchSize()));
         for (int from = 0; from < out.length; from += chunk) {
             int to = Math.min(out.length, from + chunk);
             Table rows = InstancesTable.toPredict(new Instances(instances, from, to - from), m_features, m_model.schema());
-            Predictions p = ContextClassLoader.call(() -> m_model.predict(rows));
+            AttendedPredictions scored = ContextClassLoader.call(() -> attended == null
+                    ? new AttendedPredictions(m_model.predict(rows), null) : m_model.predictWithAttention(rows));
+            Predictions p = scored.predictions();
             for (int i = from; i < to; i++) {
                 out[i] = WekaDistributions.of(p, i - from, m_header.classAttribute());
+                if (attended != null) {
+                    attended.add(m_context.top(scored.attention(), i - from, k));
+                }
             }
         }
-        return out;
+    }
+
+    /**
+     * The training instances the prediction for an instance attended to most. NPT predicts an
+     * instance by attending to the training instances it carries as its context; the attention
+     * between datapoints, averaged over its layers and heads, says how much each counted. The
+     * context holds the training instances with a class value: those with a missing class
+     * (unlabelled rows) are never attended to and never named.
+     *
+     * @param instance the instance to explain, with the training data's attributes
+     * @param k how many training instances to return; fewer when the context is smaller
+     * @return the most attended training instances, most attended first, each with its index in
+     *     the training data given to {@link #buildClassifier}, counted from 0
+     * @throws Exception if the classifier is not trained, fell back to ZeroR, has attention between
+     *     datapoints turned off, or the instance does not match the training data
+     */
+    public List<AttendedInstance> attendedRows(Instance instance, int k) throws Exception {
+        checkAttention(k);
+        Instances one = new Instances(instance.dataset() != null ? instance.dataset() : m_header, 0);
+        one.add(instance);
+        return attendedRows(one, k).get(0);
+    }
+
+    /**
+     * {@link #attendedRows(Instance, int)} for many instances at once, scored in chunks of the batch size.
+     *
+     * @param instances the instances to explain
+     * @param k how many training instances to return per instance
+     * @return per instance, in order, its most attended training instances, most attended first
+     * @throws Exception as {@link #attendedRows(Instance, int)}
+     */
+    public List<List<AttendedInstance>> attendedRows(Instances instances, int k) throws Exception {
+        checkAttention(k);
+        String mismatch = m_header.equalHeadersMsg(instances);
+        if (mismatch != null) {
+            throw new WekaException("The instances do not match the training data: " + mismatch);
+        }
+        double[][] unused = new double[instances.numInstances()][];
+        List<List<AttendedInstance>> attended = new ArrayList<>();
+        score(instances, unused, k, attended);
+        return attended;
+    }
+
+    /** Throws the reason why no training instance can be attended to, if there is one. */
+    private void checkAttention(int k) throws WekaException {
+        if (k <= 0) {
+            throw new IllegalArgumentException("k must be positive, got " + k);
+        }
+        if (m_fallback != null) {
+            throw new WekaException("The classifier fell back to ZeroR (" + m_fallback.reason() + "), which attends to no "
+                    + "training instance");
+        }
+        if (m_model == null) {
+            throw new WekaException("The classifier has not been trained");
+        }
+        if (m_context == null) {
+            throw new WekaException("This model was saved by an npt4j version that did not record which training instances "
+                    + "form its context; train it again to see the attended training instances");
+        }
+        if (!attentionBetweenDatapoints()) {
+            throw new WekaException("Attention between datapoints is off (-no-" + Settings.ATTENTION_BETWEEN_DATAPOINTS.option()
+                    + "): each instance attends only to itself, so no training instance is attended to");
+        }
+    }
+
+    private boolean attentionBetweenDatapoints() {
+        return m_model.config().get(Settings.ATTENTION_BETWEEN_DATAPOINTS);
     }
 
     // Logging, serialization, description

@@ -20,8 +20,9 @@ import org.npt4j.core.table.Table;
  *
  * @param table the rows that take part, in the caller's order, with their weights if the caller gave any
  * @param roles one role per row of {@code table}
+ * @param sourceRows for each row of {@code table}, its index in the caller's table
  */
-record FitRows(Table table, RowRole[] roles) {
+record FitRows(Table table, RowRole[] roles, int[] sourceRows) {
 
     /**
      * @param table the caller's table
@@ -53,11 +54,13 @@ record FitRows(Table table, RowRole[] roles) {
             }
         }
         Table kept = table;
+        int[] source = IntStream.range(0, table.rowCount()).toArray();
         if (!config.get(UNLABELLED_ROWS)) {
             RowRole[] caller = given;
             int[] labelled = IntStream.range(0, caller.length)
                     .filter(i -> caller[i] != RowRole.TEST || roles != null && roles[i] == RowRole.TEST).toArray();
             kept = table.selectRows(labelled);
+            source = labelled;
             given = IntStream.of(labelled).mapToObj(i -> caller[i]).toArray(RowRole[]::new);
         }
         if (RowRoles.indicesOf(given, RowRole.TRAIN).length == 0) {
@@ -67,7 +70,7 @@ record FitRows(Table table, RowRole[] roles) {
         }
         RowRole[] effective = ValidationSplitter.split(kept, targets, given, config.get(VALIDATION_FRACTION), splitter);
         checkWeights(kept, effective);
-        return new FitRows(kept, effective);
+        return new FitRows(kept, effective, source);
     }
 
     /**
@@ -110,6 +113,14 @@ record FitRows(Table table, RowRole[] roles) {
     /** @return the indices of the rows NPT keeps as its prediction context: the labelled ones */
     int[] contextRows() {
         return RowRoles.indicesOf(roles, RowRole.TRAIN, RowRole.VALIDATION);
+    }
+
+    /**
+     * @return for each row NPT keeps as its prediction context, in context order, the index of the
+     *     caller's row it is
+     */
+    int[] contextSourceRows() {
+        return IntStream.of(contextRows()).map(r -> sourceRows[r]).toArray();
     }
 
     /** @return one flag per row: whether its targets must stay hidden from training */

@@ -50,17 +50,19 @@ public final class TrainingSession implements AutoCloseable {
     private final NptConfig config;
     private final TableSchema schema;
     private final Table context;
+    private final int[] contextSourceRows;
     private final TrainingRun run;
     private final byte[] fingerprint;
     private final TrainingState from;
     private RunningTraining running;
     private boolean finished;
 
-    private TrainingSession(NptConfig config, TableSchema schema, Table context, TrainingRun run, byte[] fingerprint,
-            TrainingState from) {
+    private TrainingSession(NptConfig config, TableSchema schema, Table context, int[] contextSourceRows, TrainingRun run,
+            byte[] fingerprint, TrainingState from) {
         this.config = config;
         this.schema = schema;
         this.context = context;
+        this.contextSourceRows = contextSourceRows;
         this.run = run;
         this.fingerprint = fingerprint;
         this.from = from;
@@ -90,7 +92,21 @@ public final class TrainingSession implements AutoCloseable {
         TrainingRun run = TrainingRun.onTable(config, truth, effective, rng, listener);
         // Training and validation rows are labelled: the model carries them as its prediction context (without
         // their weights, which belong to the loss).
-        return new TrainingSession(config, schema, rows.table().selectRows(rows.contextRows()), run, fingerprint, from);
+        return new TrainingSession(config, schema, rows.table().selectRows(rows.contextRows()), rows.contextSourceRows(), run,
+                fingerprint, from);
+    }
+
+    /**
+     * Which of the caller's rows the model keeps as its context: the labelled ones, training and
+     * validation rows alike, in the caller's order. Context row {@code c} of the finished model (the
+     * numbering of {@link NptModel#contextRows()} and of attention maps) is row {@code
+     * contextSourceRows()[c]} of the table given to {@link NptTrainer#start}; rows without a target
+     * value are absent.
+     *
+     * @return one index into the caller's table per context row, ascending
+     */
+    public int[] contextSourceRows() {
+        return contextSourceRows.clone();
     }
 
     /** @return the steps trained so far */

@@ -55,6 +55,28 @@ class UnlabelledRowsTest {
         }
     }
 
+    /** The context names its rows in the caller's numbering, wherever the unlabelled rows are and whether they train or not. */
+    @Test
+    void theContextSaysWhichOfTheCallersRowsItHolds() {
+        Table rings = Fixtures.rings(N, 3);
+        String[] labels = ((CategoricalColumn) rings.column("label")).values();
+        for (int i = 0; i < N; i += 3) {
+            labels[i] = null;
+        }
+        Table table = Table.builder().add(rings.column("x1")).add(rings.column("x2")).add(rings.column("colour"))
+                .categorical("label", labels).build();
+        int[] labelled = java.util.stream.IntStream.range(0, N).filter(i -> i % 3 != 0).toArray();
+        for (boolean unlabelled : new boolean[] {true, false}) {
+            try (TrainingSession session = new NptTrainer(config(unlabelled)).start(table, List.of("label"), null)) {
+                assertArrayEquals(labelled, session.contextSourceRows(), "unlabelledRows " + unlabelled);
+                session.advanceTo(1);
+                try (NptModel model = session.finish()) {
+                    assertEquals(table.selectRows(labelled).withoutRowWeights(), model.contextRows());
+                }
+            }
+        }
+    }
+
     @Test
     void droppingThemTrainsExactlyAsWithoutThem() {
         Table labelledOnly = partlyLabelled().selectRows(java.util.stream.IntStream.range(0, LABELLED).toArray());
