@@ -227,6 +227,43 @@ public final class FeatureLayout implements Serializable {
         return out;
     }
 
+    /**
+     * @param column a table column of the layout
+     * @return that column
+     * @throws IllegalArgumentException if the layout has no such column
+     */
+    FeatureColumn column(String column) {
+        for (FeatureColumn c : columns) {
+            if (c.name().equals(column)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("No feature column '" + column + "'; the columns are " + columnNames());
+    }
+
+    /**
+     * Whether an example gives a categorical column a value that the table leaves missing: two of
+     * its categories at once, or a category the model does not know ({@code column@value} with the
+     * column's separator). Such a cell is missing to the model but not to the example.
+     *
+     * @param column a categorical column of the layout
+     * @param example an example
+     * @return whether a feature of the example other than none of the column's names a value of it
+     */
+    static boolean hasUnreadValue(FeatureColumn column, Example<?> example) {
+        if (!column.categorical()) {
+            return false;
+        }
+        String first = column.features().get(0);
+        String prefix = first.substring(0, first.length() - column.categories().get(0).length());
+        for (Feature f : example) {
+            if (f.getValue() != 0 && f.getName().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     FeatureLayoutProto toProto() {
         FeatureLayoutProto.Builder b = FeatureLayoutProto.newBuilder().setAbsentAsMissing(absentAsMissing);
         for (FeatureColumn c : columns) {

@@ -24,6 +24,7 @@ import org.npt4j.core.inference.Predictions;
 import org.npt4j.core.table.Table;
 import org.npt4j.core.inference.TrainingSummary;
 import org.npt4j.tribuo.protos.NptTribuoModelProto;
+import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
 import org.tribuo.Feature;
@@ -43,7 +44,8 @@ import org.tribuo.provenance.ModelProvenance;
  * context ({@link #predict(Iterable)}), in passes of the configured prediction batch size.
  *
  * <p>Beyond Tribuo's usual API, {@link #explain(Example, int)} tells which training rows a
- * prediction leaned on. {@link #getTopFeatures(int)} ranks the features by permutation importance on
+ * prediction leaned on, and {@link #impute(Dataset)} fills the missing features of examples.
+ * {@link #getTopFeatures(int)} ranks the features by permutation importance on
  * the training rows (computed on each call: it costs a prediction over up to 1,000 training rows
  * per feature column). {@link #getExcuse} is empty, as for Tribuo's other deep models.
  *
@@ -178,6 +180,48 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
             throw new IllegalArgumentException("No features found in Example " + example);
         }
         return n;
+    }
+
+    /**
+     * Fills the missing feature cells of a dataset's examples, each example scored against the
+     * training rows the model carries as NPT's {@link NptModel#impute} scores a row. Which cells are
+     * missing is decided as in training, by the trainer's settings this model keeps in its {@link
+     * #featureLayout()}:
+     * <ul>
+     *   <li>a numeric feature with value NaN is missing; a numeric feature absent from an example is
+     *       missing only when the trainer was told {@code absentFeaturesAreMissing}, and otherwise
+     *       is 0 (Tribuo's sparse convention) and is left absent;</li>
+     *   <li>a categorical column regrouped from one-hot features {@code column@value} ({@code
+     *       categoricalSeparator}) is missing when none of its features is present with a value
+     *       other than 0, and is filled with the feature of its most probable category, value 1. An
+     *       example holding two of its categories, or a category the model does not know, keeps
+     *       its features as they are.</li>
+     * </ul>
+     * Features the model does not know are kept as they are, as are outputs, weights and metadata;
+     * the outputs play no part in the imputation. The dataset is not changed.
+     *
+     * @param dataset the examples to fill
+     * @return copies of the examples with the imputed features added, the new dataset ({@link
+     *     ImputedExamples#dataset()}) and the predicted distribution of each filled cell
+     */
+    public ImputedExamples<T> impute(Dataset<T> dataset) {
+        return impute(dataset.getData(), dataset);
+    }
+
+    /**
+     * Fills the missing feature cells of the examples, as {@link #impute(Dataset)} does.
+     *
+     * @param examples the examples to fill; not changed
+     * @return copies of the examples with the imputed features added, and the predicted distribution of each filled cell
+     */
+    public ImputedExamples<T> impute(Iterable<Example<T>> examples) {
+        List<Example<T>> all = new ArrayList<>();
+        examples.forEach(all::add);
+        return impute(all, null);
+    }
+
+    private ImputedExamples<T> impute(List<Example<T>> examples, Dataset<T> source) {
+        return ImputedExamples.of(examples, npt.impute(table(examples)), layout, source);
     }
 
     /**

@@ -20,7 +20,8 @@ import org.npt4j.core.table.Table;
  * In a weighted table the target statistics are weighted by the rows' weights, as they would be by
  * copies of the rows: targets enter training only through the weighted loss, which is measured in
  * these units. Feature statistics stay unweighted, since every row's features are inputs whatever
- * its weight.
+ * its weight. With no target at all every column is a feature: the model then learns only to
+ * reconstruct masked cells, which is what imputation needs.
  */
 public final class SchemaFitter {
 
@@ -28,7 +29,7 @@ public final class SchemaFitter {
 
     /**
      * @param table the fit table
-     * @param targets the target column names
+     * @param targets the target column names; empty for a model of features alone
      * @param roles one role per row
      * @return the fitted schema
      * @throws NptInputException for an empty table, unknown or unusable targets, or no feature column
@@ -40,9 +41,6 @@ public final class SchemaFitter {
         }
         if (roles.length != table.rowCount()) {
             throw new NptInputException(roles.length + " row roles given for " + table.rowCount() + " rows");
-        }
-        if (targets.isEmpty()) {
-            throw new NptInputException("No target column given; name at least one of " + table.columnNames());
         }
         Set<String> targetSet = new LinkedHashSet<>(targets);
         if (targetSet.size() != targets.size()) {

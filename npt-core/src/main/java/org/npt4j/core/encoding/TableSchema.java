@@ -11,7 +11,8 @@ import org.npt4j.core.NptInputException;
 public record TableSchema(List<ColumnSpec> columns) {
 
     /**
-     * @param columns the fitted columns in model order, at least one target and one feature
+     * @param columns the fitted columns in model order, at least one feature; no target for a model
+     *     that only reconstructs cells (imputation)
      */
     public TableSchema {
         columns = List.copyOf(columns);

@@ -34,8 +34,13 @@ import org.npt4j.core.model.RowAttentionLayer;
  */
 record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout, int threads) implements AutoCloseable {
 
-    /** What one forward pass returns for its query rows, on the Java heap. */
-    record PassOutput(float[][] targets, float[][][] attention) {}
+    /**
+     * What one forward pass returns for its query rows, on the Java heap.
+     *
+     * @param columns per column asked for, (query rows × outputs) row-major
+     * @param attention ABD attention as [layer][head][query × context], or null when not recorded
+     */
+    record PassOutput(float[][] columns, float[][][] attention) {}
 
     static InferenceSession open(Engine engine, Device device, NptConfig config, ColumnLayout layout, byte[] weights) {
         NDManager root = engine.newBaseManager(device);
@@ -52,21 +57,22 @@ record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout,
     /**
      * @param batch context rows followed by query rows
      * @param contextRows number of context rows (the leading rows); the query rows follow them
-     * @param targets target column indices to return
+     * @param columns the column indices whose outputs are returned: the targets for a prediction, any
+     *     columns for an imputation (every column has a head, trained to reconstruct its masked cells)
      * @param recordAttention whether to return ABD attention of the query rows over the context rows
      * @param queriesAttendToEachOther whether query rows attend to one another too (the reference's
      *     evaluation pass) rather than to the context and themselves alone
-     * @return per target (query rows × outputs, row-major; softmax probabilities for categorical
-     *     targets, standardised values for numerical ones); attention as [layer][head][query × context]
+     * @return per column (query rows × outputs, row-major; softmax probabilities for categorical
+     *     columns, standardised values for numerical ones); attention as [layer][head][query × context]
      */
-    PassOutput run(MaskedBatch batch, int contextRows, int[] targets, boolean recordAttention, boolean queriesAttendToEachOther) {
+    PassOutput run(MaskedBatch batch, int contextRows, int[] columns, boolean recordAttention, boolean queriesAttendToEachOther) {
         // Decided by the context alone, so that every pass of a model runs on the same threads whatever is scored.
         long rows = contextRows > 0 ? contextRows : batch.rowCount();
         long layerElements = rows * layout.columnCount() * network.embeddingDim();
-        return IntraOpThreads.forModel(threads, layerElements, () -> pass(batch, contextRows, targets, recordAttention, queriesAttendToEachOther));
+        return IntraOpThreads.forModel(threads, layerElements, () -> pass(batch, contextRows, columns, recordAttention, queriesAttendToEachOther));
     }
 
-    private PassOutput pass(MaskedBatch batch, int contextRows, int[] targets, boolean recordAttention, boolean queriesAttendToEachOther) {
+    private PassOutput pass(MaskedBatch batch, int contextRows, int[] columns, boolean recordAttention, boolean queriesAttendToEachOther) {
         try (GradMode off = GradMode.disabled(); NDManager scope = root.newSubManager()) {
             NDList inputs = batch.inputTensors(scope);
             PairList<String, Object> params = new PairList<>();
@@ -85,11 +91,11 @@ record InferenceSession(NDManager root, NptNetwork network, ColumnLayout layout,
             }
             NDList out = network.forward(new ParameterStore(scope, false), inputs, false, params);
             NDIndex queries = new NDIndex((queriesOnly ? 0 : contextRows) + ":");
-            float[][] values = new float[targets.length][];
-            for (int t = 0; t < targets.length; t++) {
-                int j = targets[t];
+            float[][] values = new float[columns.length][];
+            for (int c = 0; c < columns.length; c++) {
+                int j = columns[c];
                 NDArray o = out.get(j).get(queries);
-                values[t] = (layout.categorical()[j] ? o.softmax(1) : o).toFloatArray();
+                values[c] = (layout.categorical()[j] ? o.softmax(1) : o).toFloatArray();
             }
             float[][][] maps = null;
             if (recordAttention) {

@@ -307,8 +307,8 @@ final class ModelFormat {
         }
         TableSchema schema = new TableSchema(columns);
         int targets = schema.targetIndices().length;
-        if (targets == 0 || targets == d) {
-            throw in.malformed(in.position(), "a model needs at least one target and one feature column; it has " + d
+        if (targets == d) {
+            throw in.malformed(in.position(), "a model needs at least one feature column; it has " + d
                     + " columns, " + targets + " of them targets");
         }
         return schema;

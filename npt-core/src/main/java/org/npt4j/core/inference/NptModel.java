@@ -200,6 +200,35 @@ public final class NptModel implements AutoCloseable {
     }
 
     /**
+     * Fills every missing cell of the model's columns in the rows, features and targets alike, from
+     * the network's per-column heads: NPT is trained to reconstruct masked cells of every column,
+     * and a missing cell is a masked cell. Each row is scored as {@link #predict} scores it, against
+     * the stored context rows and itself alone, so a row's imputation does not depend on the other
+     * rows passed with it; only rows with a missing cell go through the network. The row's observed
+     * cells are its inputs; its observed target cells too when the model was trained with training
+     * labels as inputs ({@code targetMaskProbability} below 1), and otherwise masked as in {@link
+     * #predict}, since the network then never saw a target value as an input. A missing target cell
+     * is filled with what {@link #predict} gives for that row.
+     *
+     * <p>A numerical cell gets the predicted value in original units, a categorical cell its most
+     * probable category; {@link Imputation#cells()} has the probabilities of every category. There
+     * is no spread for numerical cells: the network gives a point estimate. Categories not seen at
+     * fit time are inputs treated as missing (with a logged warning) but are given cells, so they are
+     * kept as they are. For a model fitted without a target on the very rows to fill, {@link
+     * org.npt4j.core.training.NptImputer} does both steps.
+     *
+     * @param rows the rows to fill, with the model's feature columns (same types); target columns may be
+     *     absent, and are then not added
+     * @return the filled rows and the predicted distribution of each filled cell
+     * @throws org.npt4j.core.NptInputException if a column is unknown to the model, missing, or of another
+     *     type than at fit time, or a categorical column to fill had no category at fit time
+     * @throws NptPredictionException if the network's output for a cell is not finite
+     */
+    public Imputation impute(Table rows) {
+        return scorer.impute(rows);
+    }
+
+    /**
      * Writes the model in npt4j's versioned format ({@link ModelFormat}).
      *
      * @param out the stream; not closed

@@ -16,7 +16,9 @@ import org.npt4j.core.table.RowRole;
  *       row masked stochastically at p_feature and scored where picked;</li>
  *   <li>evaluation: training targets visible when p_target &lt; 1, validation targets masked and
  *       scored, test targets masked, no feature masking;</li>
- *   <li>prediction ({@link #forPrediction}): context targets visible when p_target &lt; 1, query targets masked.</li>
+ *   <li>prediction ({@link #forPrediction}): context targets visible when p_target &lt; 1, query targets masked;</li>
+ *   <li>imputation ({@link #forImputation}): as prediction, except that the query rows' observed targets are
+ *       visible too when p_target &lt; 1.</li>
  * </ul>
  *
  * Test targets are expected to be missing in the truth table already, so no path can reveal them.
@@ -107,17 +109,48 @@ public final class TableMasker {
         TableSchema schema = contextAndQueries.schema();
         int d = schema.columnCount();
         int n = contextAndQueries.rowCount();
-        float[][] cells = new float[d][n];
         boolean[][] scored = new boolean[d][n];
         for (int j = 0; j < d; j++) {
             boolean target = schema.column(j).target();
-            for (int i = 0; i < n; i++) {
-                boolean query = i >= contextRows;
-                cells[j][i] = target && (query || !labelsVisible) ? Float.NaN : contextAndQueries.cell(j, i);
-                scored[j][i] = target && query;
+            for (int i = contextRows; i < n; i++) {
+                scored[j][i] = target;
             }
         }
-        return new MaskedInputs(cells, new boolean[d][n], scored);
+        return new MaskedInputs(inputCells(contextAndQueries, contextRows, labelsVisible, false), new boolean[d][n], scored);
+    }
+
+    /**
+     * Builds the input for filling the query rows' missing cells, in any column. Missing cells are
+     * masked wherever they are, as in every mode. Context targets are as in {@link #forPrediction};
+     * so are the query rows' observed targets, which are inputs when the context's are: with
+     * p_target &lt; 1 the network learned from visible labels, while with p_target = 1 it never saw a
+     * target value as an input, so they stay masked.
+     *
+     * @param contextAndQueries context rows first, then the rows whose missing cells are wanted
+     * @param contextRows how many leading rows are context
+     * @param labelsVisible whether targets are inputs (p_target &lt; 1)
+     * @return input cells; no cell is scored
+     */
+    public static MaskedInputs forImputation(EncodedTable contextAndQueries, int contextRows, boolean labelsVisible) {
+        int d = contextAndQueries.columnCount();
+        int n = contextAndQueries.rowCount();
+        return new MaskedInputs(inputCells(contextAndQueries, contextRows, labelsVisible, labelsVisible),
+                new boolean[d][n], new boolean[d][n]);
+    }
+
+    /** The cells as they are, with target cells masked in the context and query rows unless visible there. */
+    private static float[][] inputCells(EncodedTable contextAndQueries, int contextRows, boolean contextLabels,
+            boolean queryLabels) {
+        TableSchema schema = contextAndQueries.schema();
+        float[][] cells = new float[schema.columnCount()][contextAndQueries.rowCount()];
+        for (int j = 0; j < cells.length; j++) {
+            boolean target = schema.column(j).target();
+            for (int i = 0; i < cells[j].length; i++) {
+                boolean visible = i >= contextRows ? queryLabels : contextLabels;
+                cells[j][i] = target && !visible ? Float.NaN : contextAndQueries.cell(j, i);
+            }
+        }
+        return cells;
     }
 
     private float[][] copyCells() {

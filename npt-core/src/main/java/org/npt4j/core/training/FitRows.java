@@ -16,7 +16,9 @@ import org.npt4j.core.table.Table;
  * The rows of one fit and their final roles: the caller's roles, with training rows that have no
  * target value made unlabelled ({@link RowRole#TEST}) or dropped, as {@code unlabelledRows} says,
  * and validation rows held out where the caller gave none. A sweep prepares its rows once, so that
- * every variant trains and is judged on the same ones.
+ * every variant trains and is judged on the same ones. A fit without a target column (features
+ * alone, for imputation) has no unlabelled rows and no validation rows: there is no target loss to
+ * validate.
  *
  * @param table the rows that take part, in the caller's order, with their weights if the caller gave any
  * @param roles one role per row of {@code table}
@@ -47,6 +49,10 @@ record FitRows(Table table, RowRole[] roles, int[] sourceRows) {
         }
         if (RowRoles.indicesOf(given, RowRole.TRAIN).length == 0) {
             throw new NptInputException("No training rows: every row is marked VALIDATION or TEST");
+        }
+        if (targets.isEmpty() && RowRoles.indicesOf(given, RowRole.VALIDATION).length > 0) {
+            throw new NptInputException("Validation rows were given for a fit without a target column: validation scores "
+                    + "target predictions, so there is nothing to validate; mark those rows TRAIN (or TEST)");
         }
         for (int i = 0; i < given.length; i++) {
             if (given[i] == RowRole.TRAIN && unlabelled(table, targets, i)) {
@@ -100,8 +106,11 @@ record FitRows(Table table, RowRole[] roles, int[] sourceRows) {
         return sum;
     }
 
-    /** @return whether every target of the row is missing */
+    /** @return whether the row has targets and every one of them is missing; with no target no row is unlabelled */
     private static boolean unlabelled(Table table, List<String> targets, int row) {
+        if (targets.isEmpty()) {
+            return false;
+        }
         for (String t : targets) {
             if (!table.column(t).isMissing(row)) {
                 return false;

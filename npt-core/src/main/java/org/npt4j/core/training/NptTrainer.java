@@ -67,12 +67,16 @@ public final class NptTrainer {
      * Fits on a table in which each row has a role.
      *
      * @param table the whole table, with row weights if its rows should count unequally
-     * @param targets the columns to predict (any mix of categorical and numerical)
+     * @param targets the columns to predict (any mix of categorical and numerical); empty for a model that
+     *     only reconstructs masked cells, to impute them ({@link NptImputer}): its loss is the feature loss
+     *     alone, no validation rows are held out (there is no target loss to validate), and every row is
+     *     context
      * @param roles one role per row, or null for all {@link RowRole#TRAIN}; a training row whose
      *     targets are all missing is an unlabelled row ({@link RowRole#TEST}), or is dropped when
      *     {@code unlabelledRows} is off
      * @return the fitted model
-     * @throws NptInputException if the data cannot be used; the message names the column and row
+     * @throws NptInputException if the data cannot be used (the message names the column and row), or
+     *     validation rows are given without a target
      * @throws NptMemoryException (an {@code NptInputException}) if training on the CPU would need more
      *     memory than the process has; setting {@code memoryCheck} turns this check off
      */

@@ -102,7 +102,7 @@ final class RunningTraining implements AutoCloseable {
         this.device = Devices.resolve(DeviceSpec.parse(config.get(DEVICE)), engine);
         this.seed = run.rng().nextInt();
         this.learningRates = LearningRateCurve.of(config);
-        this.tradeoff = TradeoffCurve.of(config);
+        this.tradeoff = run.tradeoff();
         NDManager manager = engine.newBaseManager(device);
         try (GradMode off = GradMode.disabled()) {
             engine.setRandomSeed(seed);

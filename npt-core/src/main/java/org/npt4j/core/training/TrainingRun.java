@@ -18,10 +18,12 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.npt4j.core.DeviceSpec;
 import org.npt4j.core.NptConfig;
+import org.npt4j.core.TradeoffSchedule;
 import org.npt4j.core.encoding.EncodedTable;
 import org.npt4j.core.engine.Engines;
 import org.npt4j.core.engine.IntraOpThreads;
 import org.npt4j.core.inference.TrainingSummary;
+import org.npt4j.core.loss.TradeoffCurve;
 import org.npt4j.core.masking.EvaluationBatch;
 import org.npt4j.core.masking.MaskedInputs;
 import org.npt4j.core.masking.TableMasker;
@@ -42,9 +44,11 @@ import org.npt4j.core.table.RowRoles;
  * @param counts rows per role, for the summary
  * @param rng the run's random source
  * @param listener progress receiver
+ * @param featuresOnly whether the table has no target column: the loss is then the feature-reconstruction
+ *     loss alone, at weight 1 throughout, since annealing λ to 0 would leave nothing to learn from
  */
 record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batches, List<EvaluationBatch> evalBatches,
-        RowCounts counts, SplittableRandom rng, TrainingListener listener) {
+        RowCounts counts, SplittableRandom rng, TrainingListener listener, boolean featuresOnly) {
 
     /**
      * System property: {@code true} computes every row's outputs in the validation pass, as before
@@ -89,7 +93,12 @@ record TrainingRun(NptConfig config, ColumnLayout layout, TrainingBatches batche
         List<EvaluationBatch> evalBatches = counts.validation() == 0 ? List.of()
                 : evaluationBatches(config, truth.selectRows(evalWork), select(roles, evalWork), rng);
         return new TrainingRun(config, ColumnLayout.of(truth.schema()), new TableEpochs(masker, trainTruth, batcher),
-                evalBatches, counts, rng, listener);
+                evalBatches, counts, rng, listener, truth.schema().targetIndices().length == 0);
+    }
+
+    /** @return the weight λ of the feature loss at each step: the configured schedule, or 1 throughout without targets */
+    TradeoffCurve tradeoff() {
+        return featuresOnly ? new TradeoffCurve(1.0, TradeoffSchedule.CONSTANT, 1.0, 1) : TradeoffCurve.of(config);
     }
 
     /**

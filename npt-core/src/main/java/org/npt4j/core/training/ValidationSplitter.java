@@ -14,7 +14,8 @@ import org.npt4j.core.table.Table;
  * Holds out validation rows from the training rows when the caller gave none, stratified by the
  * first categorical target (as the reference's {@code train_test_split(..., stratify=y)}). Rows
  * without a label stay training rows, and every class keeps at least one training row. Rows of weight
- * 0 stay training rows too: their validation loss would count for nothing.
+ * 0 stay training rows too: their validation loss would count for nothing. Without a target
+ * nothing is held out: there is no target loss to validate.
  */
 final class ValidationSplitter {
 
@@ -26,11 +27,11 @@ final class ValidationSplitter {
      * @param roles the caller's roles; returned unchanged if any row is already VALIDATION
      * @param fraction share of labelled training rows to hold out
      * @param rng random source
-     * @return the roles with validation rows assigned
+     * @return the roles with validation rows assigned; unchanged when there is no target
      */
     public static RowRole[] split(Table table, List<String> targets, RowRole[] roles, double fraction, RandomGenerator rng) {
         RowRole[] out = roles.clone();
-        if (fraction <= 0) {
+        if (fraction <= 0 || targets.isEmpty()) {
             return out;
         }
         for (RowRole r : roles) {

@@ -113,6 +113,25 @@ class TableMaskerTest {
     }
 
     @Test
+    void imputationShowsQueryLabelsExactlyWhenContextLabelsAreShown() {
+        EncodedTable truth = truth();
+        MaskedInputs visible = TableMasker.forImputation(truth, 8, true);
+        MaskedInputs hidden = TableMasker.forImputation(truth, 8, false);
+        MaskedInputs predicted = TableMasker.forPrediction(truth, 8, true);
+        for (int i = 0; i < ROLES.length; i++) {
+            assertEquals(truth.cell(2, i), visible.cells()[2][i], 0f, "every label is an input when labels are visible");
+            assertTrue(Float.isNaN(hidden.cells()[2][i]), "p_target = 1 never shows a label");
+            for (int j : new int[] {0, 1}) {
+                assertEquals(truth.cell(j, i), visible.cells()[j][i], 0f);
+                assertEquals(predicted.cells()[j][i], hidden.cells()[j][i], 0f, "features are as in prediction");
+            }
+            for (int j = 0; j < 3; j++) {
+                assertFalse(visible.targetScored()[j][i] || visible.featureScored()[j][i], "nothing is scored");
+            }
+        }
+    }
+
+    @Test
     void randomisedCellsAreScoredInputsHoldingAValidRandomValue() {
         EncodedTable truth = truth();
         int randomisedCategories = 0;

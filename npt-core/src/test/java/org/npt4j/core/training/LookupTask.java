@@ -156,7 +156,7 @@ public final class LookupTask {
                 .set(LEARNING_RATE, 3e-3).set(STEPS, 1300)
                 .set(ATTENTION_BETWEEN_DATAPOINTS, attentionBetweenDatapoints).build();
         TrainingRun run = new TrainingRun(config, ColumnLayout.of(schema), new FreshPairs(schema), List.of(),
-                new TrainingRun.RowCounts(2 * PAIRS, 0, 0), new SplittableRandom(11), TrainingListener.NONE);
+                new TrainingRun.RowCounts(2 * PAIRS, 0, 0), new SplittableRandom(11), TrainingListener.NONE, false);
         TrainingRun.Result result = TrainingLock.run(run::execute);
         float[][] unused = pairs(new SplittableRandom(0));
         return new NptModel(config, schema, table(unused, PAIRS, 2 * PAIRS, target), result.weights(), result.summary());
