@@ -13,8 +13,9 @@ import org.npt4j.core.Settings;
  * <ul>
  *   <li>{@code tribuo}: {@code org.npt4j.tribuo.NptTrainerSettings}, one OLCUT {@code @Config} field
  *       per setting and the two methods that move them to and from an {@code NptConfig};</li>
- *   <li>{@code weka}: {@code org.npt4j.weka.NptClassifierProperties}, one bean property (getter and
- *       setter with {@code @OptionMetadata}) per setting, which Weka's GenericObjectEditor shows.</li>
+ *   <li>{@code weka}: {@code org.npt4j.weka.NptClassifierProperties} (the classifier's base) and
+ *       {@code org.npt4j.weka.NptFilterProperties} (the imputation filter's), one bean property (getter
+ *       and setter with {@code @OptionMetadata}) per setting, which Weka's GenericObjectEditor shows.</li>
  * </ul>
  *
  * The seed is left out of both: Tribuo's {@code seed} field and Weka's {@code -S} drive it.
@@ -32,7 +33,12 @@ public final class GenerateSettingsCode {
         Path root = Path.of(args[1]);
         switch (args[0]) {
             case "tribuo" -> write(root.resolve("org/npt4j/tribuo/NptTrainerSettings.java"), tribuo(settings));
-            case "weka" -> write(root.resolve("org/npt4j/weka/NptClassifierProperties.java"), weka(settings));
+            case "weka" -> {
+                write(root.resolve("org/npt4j/weka/NptClassifierProperties.java"),
+                        weka(settings, "NptClassifierProperties", "weka.classifiers.RandomizableClassifier"));
+                write(root.resolve("org/npt4j/weka/NptFilterProperties.java"),
+                        weka(settings, "NptFilterProperties", "weka.filters.SimpleBatchFilter"));
+            }
             default -> throw new IllegalArgumentException("unknown target " + args[0]);
         }
     }
@@ -96,7 +102,7 @@ public final class GenerateSettingsCode {
                 """.formatted(fields, applies, assigns);
     }
 
-    private static String weka(List<Setting<?>> settings) {
+    private static String weka(List<Setting<?>> settings, String className, String superclass) {
         StringBuilder properties = new StringBuilder();
         int order = 10;
         for (Setting<?> s : settings) {
@@ -118,7 +124,6 @@ public final class GenerateSettingsCode {
                 package org.npt4j.weka;
 
                 import org.npt4j.core.Settings;
-                import weka.classifiers.RandomizableClassifier;
                 import weka.core.OptionMetadata;
 
                 /**
@@ -129,18 +134,18 @@ public final class GenerateSettingsCode {
                  * (Weka's own parsing cannot tell a flag left out from a flag turned off, and would
                  * override a preset's value). The seed is Weka's {@code -S}.
                  */
-                public abstract class NptClassifierProperties extends RandomizableClassifier {
+                public abstract class %1$s extends %2$s {
 
                     private static final long serialVersionUID = 1L;
 
                     /** For subclasses. */
-                    protected NptClassifierProperties() {}
+                    protected %1$s() {}
 
                     /** @return the settings the properties read and write */
                     protected abstract SettingOptions settings();
 
-                %s}
-                """.formatted(properties);
+                %3$s}
+                """.formatted(className, superclass, properties);
     }
 
     private static String wekaType(Class<?> type) {

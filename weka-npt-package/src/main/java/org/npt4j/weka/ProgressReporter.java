@@ -47,16 +47,17 @@ public final class ProgressReporter implements TrainingListener {
     }
 
     /**
-     * Whether the current thread runs a classifier from Weka's command line: {@code weka.Run},
-     * a classifier's {@code main} and the Simple CLI all go through {@code
-     * AbstractClassifier.runClassifier}, and nothing else does (the Explorer, the Experimenter
+     * Whether the current thread runs a classifier or filter from Weka's command line: {@code weka.Run},
+     * a classifier's or filter's {@code main} and the Simple CLI all go through {@code
+     * AbstractClassifier.runClassifier} or {@code Filter.runFilter}, and nothing else does (the Explorer, the Experimenter
      * and the Knowledge Flow call {@code buildClassifier} themselves). Weka passes no such
      * information to the classifier, so the call stack is asked, once per build.
      *
-     * @return true when {@code AbstractClassifier.runClassifier} is on the stack
+     * @return true when {@code AbstractClassifier.runClassifier} or {@code Filter.runFilter} is on the stack
      */
     public static boolean onWekasCommandLine() {
         return StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                f -> f.getMethodName().equals("runClassifier") && f.getClassName().equals("weka.classifiers.AbstractClassifier")));
+                f -> f.getMethodName().equals("runClassifier") && f.getClassName().equals("weka.classifiers.AbstractClassifier")
+                        || f.getMethodName().equals("runFilter") && f.getClassName().equals("weka.filters.Filter")));
     }
 }

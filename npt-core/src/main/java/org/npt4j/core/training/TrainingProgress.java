@@ -32,8 +32,12 @@ public record TrainingProgress(int step, int totalSteps, int epoch, double loss,
         return !Double.isNaN(validationLoss);
     }
 
-    /** @return a one-line summary for logs and consoles */
+    /** @return a one-line summary for logs and consoles; without a target (imputation) only the feature loss and no λ */
     public String format() {
+        if (Double.isNaN(targetLoss)) {
+            return String.format(Locale.ROOT, "step %d/%d feature loss %.4f lr %.2e elapsed %ds eta %ds",
+                    step, totalSteps, featureLoss, learningRate, elapsed.toSeconds(), remaining.toSeconds());
+        }
         return String.format(Locale.ROOT, "step %d/%d loss %.4f (features %.4f, targets %.4f) lr %.2e lambda %.3f%s elapsed %ds eta %ds",
                 step, totalSteps, loss, featureLoss, targetLoss, learningRate, lambda,
                 evaluated() ? String.format(Locale.ROOT, " val %.4f (best %.4f)", validationLoss, bestValidationLoss) : "",
