@@ -127,7 +127,7 @@ public final class DependenceDiagnostic {
         Path folder = a.outputFolder();
         String description = String.format(Locale.ROOT,
                 "Dependence diagnostic: %s, target %s; %d training rows (the context), %d test rows (the queries), "
-                        + "%d pool rows (replacement contexts); seed %d%nNPT %s",
+                        + "%d pool rows (replacement contexts); seed %d%n%s",
                 data.name(), data.target(), split.train().length, split.test().length, split.pool().length, a.seed,
                 config.describe());
         out.println(description);
