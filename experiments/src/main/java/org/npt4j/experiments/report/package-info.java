@@ -5,7 +5,9 @@
  * confusion matrices ({@link org.npt4j.experiments.report.ClassReport}), the comparison over data sets
  * ({@link org.npt4j.experiments.report.AcrossDatasets}),
  * {@code folds.csv} kept as the run goes and read back to resume it ({@link org.npt4j.experiments.report.FoldLog}),
- * and whole-or-nothing file writes. It receives plain data (splits, fold results, headings), so it
- * imports only {@code score} and {@code protocol}; never the runner.
+ * the dependence diagnostic's files ({@link org.npt4j.experiments.report.DependenceFiles}),
+ * and whole-or-nothing file writes. It receives plain data (splits, fold results, headings, a
+ * diagnostic's result from npt-core), so it imports only {@code score} and {@code protocol} of this
+ * module; never the runner.
  */
 package org.npt4j.experiments.report;

@@ -1,18 +1,25 @@
 package org.npt4j.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.npt4j.core.diagnostics.ContextDependence;
+import org.npt4j.core.diagnostics.ContextDependenceResult;
+import org.npt4j.core.diagnostics.Corruption;
+import org.npt4j.core.diagnostics.CorruptionEffect;
 import org.npt4j.core.inference.AttentionMaps;
 import org.npt4j.core.inference.NptModel;
 
 /**
  * NPT solves the duplicate-row lookup task ({@link LookupTask}); the same model without attention
  * between datapoints cannot do better than the mean. The models are scored on new rows whose
- * duplicates are the stored context.
+ * duplicates are the stored context. The context-corruption diagnostic ({@link ContextDependence})
+ * is checked here too, where the two models are already trained: the lookup depends on the context
+ * almost entirely, the ablation not at all.
  */
 class LookupTest {
 
@@ -67,6 +74,38 @@ class LookupTest {
                 }
             }
             assertTrue(hits >= 0.9 * PAIRS, "the duplicate is the most attended context row for " + hits + " of " + PAIRS);
+        }
+    }
+
+    /** The corruptions on the lookup model's new rows, their duplicates as context and other rows' duplicates as pool. */
+    private static ContextDependenceResult corrupted(NptModel trained) {
+        float[][] cells = LookupTask.pairs(new SplittableRandom(99));
+        float[][] others = LookupTask.pairs(new SplittableRandom(100));
+        try (NptModel model = withContext(trained, cells)) {
+            return ContextDependence.of(model, LookupTask.table(cells, 0, PAIRS, Y),
+                    LookupTask.table(others, PAIRS, 2 * PAIRS, Y), 1L);
+        }
+    }
+
+    @Test
+    void everyContextCorruptionDestroysTheLookup() {
+        ContextDependenceResult result = corrupted(withLookup);
+        System.out.print("lookup task, with ABD: " + result.summary());
+        assertFalse(result.effect(Corruption.CONTEXT_REPLACED).drawnWithReplacement());
+        // Targets are N(0, 1): a prediction that moves from the duplicate's target to the mean moves
+        // about 0.8 standard deviations, one that moves to another row's target about 1.1.
+        for (CorruptionEffect e : result.effects()) {
+            assertTrue(e.meanChange() > 0.5, "predictions should leave the duplicates' targets: " + result.summary());
+            assertTrue(e.corruptedMetric() > 0.8, "no corruption leaves a duplicate to find: " + result.summary());
+        }
+    }
+
+    @Test
+    void withoutAttentionBetweenDatapointsNoContextCorruptionMovesAPrediction() {
+        ContextDependenceResult result = corrupted(withoutLookup);
+        System.out.print("lookup task, without ABD: " + result.summary());
+        for (CorruptionEffect e : result.effects()) {
+            assertTrue(e.meanChange() < 1e-6, "a row scored on its own cannot depend on the context: " + result.summary());
         }
     }
 }
