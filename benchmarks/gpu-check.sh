@@ -19,9 +19,11 @@ started=$(date +%s)
 mvn -B -q -Pcuda -DskipTests package
 cp_file=$(mktemp)
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -Pcuda -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+# With -am, so that the modules' own POMs (with the cuda profile's native jar) are resolved in the
+# reactor, not the default build's from ~/.m2; benchmarks comes last and writes the file last.
+mvn -B -q -Pcuda -pl benchmarks -am dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 # The reactor's own jars (npt-core, npt-demo) rather than ~/.m2's, which may hold a CPU build.
-cp="benchmarks/target/classes:npt-core/target/classes:npt-demo/target/classes:$(cat "$cp_file")"
+cp="benchmarks/target/classes:npt-core/target/classes:npt-demo/target/classes:$(tr ':' '\n' < "$cp_file" | grep -v '/org/npt4j/' | paste -sd:)"
 java_run() { DJL_OFFLINE=true java -Dai.djl.offline=true -Dnpt4j.data="$PWD/data" -cp "$cp" "$@"; }
 
 {
