@@ -55,12 +55,13 @@ public final class Engines {
         } catch (EngineException | IllegalArgumentException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("The PyTorch engine of DJL could not be loaded (" + e.getMessage()
                     + "). npt4j needs ai.djl.pytorch:pytorch-engine with pytorch-jni and pytorch-native-cpu "
-                    + "(classifier linux-x86_64) on the class path; see README.md.", e);
+                    + "(or pytorch-native-cu124 in the cuda build; classifier linux-x86_64) on the class path; see README.md.", e);
         }
     }
 
     private static synchronized void configureBeforeLoading() {
         if (!processConfigured) {
+            CudaNativesOnCpu.prepare();
             NativeHeap.configure();
             ThreadWaiting.configure();
             processConfigured = true;

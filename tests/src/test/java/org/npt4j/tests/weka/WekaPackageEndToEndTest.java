@@ -60,7 +60,7 @@ class WekaPackageEndToEndTest {
         Path lib = dir.resolve("lib");
         assertTrue(Files.isDirectory(lib), install::describe);
         try (Stream<Path> files = Files.list(lib)) {
-            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("pytorch-native-cpu-")),
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(WekaTestSetup.NATIVE_ARTIFACT + "-")),
                     () -> "no PyTorch native jar in " + lib);
         }
         assertWekaOnlyClasspath();

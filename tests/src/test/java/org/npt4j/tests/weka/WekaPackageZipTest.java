@@ -69,7 +69,7 @@ class WekaPackageZipTest {
         List<String> lib = entries.stream().filter(n -> n.startsWith("lib/") && n.endsWith(".jar"))
                 .map(n -> n.substring("lib/".length())).toList();
         String[] expected = {
-            "npt-core-", "api-", "pytorch-engine-", "pytorch-jni-", "pytorch-native-cpu-", "gson-", "jna-",
+            "npt-core-", "api-", "pytorch-engine-", "pytorch-jni-", WekaTestSetup.NATIVE_ARTIFACT + "-", "gson-", "jna-",
             "commons-compress-", "commons-codec-", "commons-io-", "commons-csv-", "slf4j-api-", "slf4j-jdk14-",
             "error_prone_annotations-",
         };
@@ -77,8 +77,8 @@ class WekaPackageZipTest {
             assertEquals(1, lib.stream().filter(n -> n.startsWith(prefix)).count(),
                     () -> "expected one lib/" + prefix + "*.jar in " + lib);
         }
-        assertTrue(lib.stream().anyMatch(n -> n.startsWith("pytorch-native-cpu-") && n.endsWith("-linux-x86_64.jar")),
-                () -> "no linux-x86_64 PyTorch CPU native jar in " + lib);
+        assertTrue(lib.stream().anyMatch(n -> n.startsWith(WekaTestSetup.NATIVE_ARTIFACT + "-") && n.endsWith("-linux-x86_64.jar")),
+                () -> "no linux-x86_64 PyTorch native jar in " + lib);
         assertEquals(expected.length, lib.size(), () -> "unexpected jars in lib/: " + lib);
         for (String name : lib) {
             assertFalse(name.startsWith("weka"), () -> "Weka itself must not be bundled: " + name);
@@ -100,6 +100,12 @@ class WekaPackageZipTest {
             assertFalse(value.isBlank() || value.contains("${"), () -> required + " is not filled in: " + value);
         }
         assertEquals(WekaTestSetup.PACKAGE_NAME, props.getProperty("PackageName"));
+        // The CPU and GPU packages hold the same classes: each precludes the other, and Weka then loads neither
+        // beside the other, saying why.
+        assertEquals(WekaTestSetup.PACKAGE_NAME.equals("npt4j") ? "npt4j-cuda" : "npt4j", props.getProperty("Precludes"));
+        String message = props.getProperty("MessageToDisplayOnInstallation", "");
+        assertTrue(message.contains(WekaTestSetup.PACKAGE_NAME.equals("npt4j") ? "npt4j-cuda" : "driver"), message);
+        assertFalse(message.contains("${"), message);
         String version = props.getProperty("Version");
         assertTrue(version.matches("\\d+\\.\\d+\\.\\d+"), () -> "Weka needs three integers: " + version);
         String projectVersion = WekaTestSetup.projectVersion();

@@ -17,8 +17,14 @@ import java.util.List;
  */
 final class WekaTestSetup {
 
-    /** The package name declared in Description.props: the install folder under $WEKA_HOME/packages. */
-    static final String PACKAGE_NAME = "npt4j";
+    /**
+     * The package name declared in Description.props: the install folder under $WEKA_HOME/packages
+     * (npt4j, or npt4j-cuda when the build runs with the cuda profile).
+     */
+    static final String PACKAGE_NAME = System.getProperty("npt4j.weka.packageName", "npt4j");
+
+    /** The PyTorch native jar's artifact the package bundles: the CPU one, or the cuda profile's. */
+    static final String NATIVE_ARTIFACT = System.getProperty("npt4j.native.artifact", "pytorch-native-cpu");
 
     static final String CLASSIFIER = "weka.classifiers.functions.NonParametricTransformer";
 
