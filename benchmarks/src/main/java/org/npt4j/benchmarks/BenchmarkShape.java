@@ -74,16 +74,9 @@ record BenchmarkShape(String name, String description, Supplier<Table> table, Li
         if (spec.isBlank()) {
             return shape;
         }
-        NptConfig.Builder b = shape.config().toBuilder();
-        for (String pair : spec.split(",")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("bench.set wants name=value pairs, got '" + pair + "'");
-            }
-            b.set(kv[0].trim(), kv[1].trim());
-        }
+        SettingChanges changes = SettingChanges.parse(spec, "bench.set");
         return new BenchmarkShape(shape.name() + "[" + spec + "]", shape.description(), shape.table(), shape.targets(),
-                b.build(), shape.warmup(), shape.measured());
+                changes.applyTo(shape.config().toBuilder()).build(), shape.warmup(), shape.measured());
     }
 
     private static BenchmarkShape defined(String name) {

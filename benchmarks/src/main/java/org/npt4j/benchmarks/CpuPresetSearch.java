@@ -66,32 +66,21 @@ public final class CpuPresetSearch {
             + "xgboost_test\tnpt_test_accuracy\txgboost_test_accuracy\tkept_step\tsteps\tseconds";
 
     /** One candidate: a name and the settings it changes. */
-    record Candidate(String name, List<String[]> changes) {
+    record Candidate(String name, SettingChanges changes) {
 
         static Candidate parse(String spec) {
             int colon = spec.indexOf(':');
             String name = colon < 0 ? spec : spec.substring(0, colon);
-            List<String[]> changes = new ArrayList<>();
-            if (colon >= 0) {
-                for (String pair : spec.substring(colon + 1).split(",")) {
-                    String[] kv = pair.split("=", 2);
-                    if (kv.length != 2) {
-                        throw new IllegalArgumentException("candidate " + name + ": '" + pair + "' is not setting=value");
-                    }
-                    changes.add(kv);
-                }
-            }
-            return new Candidate(name, changes);
+            return new Candidate(name, colon < 0 ? SettingChanges.NONE
+                    : SettingChanges.parse(spec.substring(colon + 1), "candidate " + name));
         }
 
         NptConfig apply(NptConfig base, long seed) {
-            NptConfig.Builder b = base.toBuilder().set(SEED, seed);
-            changes.forEach(kv -> b.set(kv[0], kv[1]));
-            return b.build();
+            return changes.applyTo(base.toBuilder().set(SEED, seed)).build();
         }
 
         String describe() {
-            return changes.isEmpty() ? "(as configured)" : String.join(",", changes.stream().map(kv -> kv[0] + "=" + kv[1]).toList());
+            return changes.describe();
         }
     }
 

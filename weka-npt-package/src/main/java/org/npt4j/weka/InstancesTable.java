@@ -2,6 +2,7 @@ package org.npt4j.weka;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.npt4j.core.encoding.CategoricalEncoder;
 import org.npt4j.core.encoding.ColumnEncoder;
 import org.npt4j.core.encoding.TableSchema;
@@ -82,9 +83,18 @@ public final class InstancesTable {
      * @return the names of the attributes, other than the class, that have at least one value
      */
     public static List<String> usableFeatures(Instances data) {
+        return withValues(data, a -> a.index() != data.classIndex());
+    }
+
+    /**
+     * @param data the instances
+     * @param candidate which attributes to consider
+     * @return the names of those attributes that have at least one value, in attribute order
+     */
+    public static List<String> withValues(Instances data, Predicate<Attribute> candidate) {
         List<String> names = new ArrayList<>();
         for (int j = 0; j < data.numAttributes(); j++) {
-            if (j == data.classIndex()) {
+            if (!candidate.test(data.attribute(j))) {
                 continue;
             }
             for (int i = 0; i < data.numInstances(); i++) {

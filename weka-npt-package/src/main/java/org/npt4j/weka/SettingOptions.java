@@ -2,8 +2,10 @@ package org.npt4j.weka;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.NptConfigException;
 import org.npt4j.core.Preset;
@@ -105,8 +107,12 @@ public final class SettingOptions implements Serializable {
         List<Option> out = new ArrayList<>();
         out.add(new Option("\t" + Preset.DESCRIPTION + "\n\t(default: " + DEFAULT_PRESET + ")", "preset", 1,
                 "-preset <" + String.join("|", presetOrder().stream().map(Preset::name).toList()) + ">"));
+        Map<Preset, NptConfig> presets = new LinkedHashMap<>();
+        for (Preset p : presetOrder()) {
+            presets.put(p, NptConfig.of(p));
+        }
         for (Setting<?> s : settings()) {
-            String defaults = defaults(s);
+            String defaults = defaults(s, presets);
             if (s.isFlag()) {
                 out.add(new Option("\t" + s.description() + "\n\t(-no-" + s.option() + " turns it off; default: " + defaults + ")",
                         s.option(), 0, "-" + s.option() + " | -no-" + s.option()));
@@ -136,15 +142,19 @@ public final class SettingOptions implements Serializable {
         return order;
     }
 
-    /** @return the setting's value, or its value in each preset (the default's first) where they differ */
-    private static <V> String defaults(Setting<V> s) {
-        List<String> each = new ArrayList<>();
-        for (Preset p : presetOrder()) {
-            each.add(s.format(NptConfig.of(p).get(s)) + " in " + p);
+    /**
+     * @param presets each preset's configuration, the default's first
+     * @return the setting's value, or its value in each preset where they differ
+     */
+    private static <V> String defaults(Setting<V> s, Map<Preset, NptConfig> presets) {
+        Map<Preset, String> each = new LinkedHashMap<>();
+        presets.forEach((p, config) -> each.put(p, s.format(config.get(s))));
+        if (new HashSet<>(each.values()).size() == 1) {
+            return each.get(DEFAULT_PRESET);
         }
-        String first = s.format(NptConfig.of(DEFAULT_PRESET).get(s));
-        boolean same = presetOrder().stream().allMatch(p -> s.format(NptConfig.of(p).get(s)).equals(first));
-        return same ? first : String.join(", ", each);
+        List<String> listed = new ArrayList<>();
+        each.forEach((p, value) -> listed.add(value + " in " + p));
+        return String.join(", ", listed);
     }
 
     /** @return {@code -preset} and every setting that differs from it */

@@ -27,6 +27,7 @@ import org.npt4j.weka.ContextClassLoader;
 import org.npt4j.weka.ContextInstances;
 import org.npt4j.weka.Fallback;
 import org.npt4j.weka.InstancesTable;
+import org.npt4j.weka.ModelStream;
 import org.npt4j.weka.NptClassifierProperties;
 import org.npt4j.weka.ProgressReporter;
 import org.npt4j.weka.SettingOptions;
@@ -549,22 +550,15 @@ public class NonParametricTransformer extends NptClassifierProperties
 
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
-        out.writeObject(m_model == null ? null : m_model.toBytes());
+        ModelStream.write(out, m_model);
         out.writeObject(m_state == null ? null : m_state.toBytes());
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        byte[] bytes = (byte[]) in.readObject();
-        try {
-            m_model = bytes == null ? null : ContextClassLoader.call(() -> NptModel.fromBytes(bytes));
-            byte[] state = (byte[]) in.readObject();
-            m_state = state == null ? null : TrainingState.fromBytes(state);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
+        m_model = ModelStream.read(in);
+        byte[] state = (byte[]) in.readObject();
+        m_state = state == null ? null : TrainingState.fromBytes(state);
     }
 
     @Override

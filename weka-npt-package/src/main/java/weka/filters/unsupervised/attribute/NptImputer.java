@@ -19,6 +19,7 @@ import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.table.Table;
 import org.npt4j.weka.ContextClassLoader;
 import org.npt4j.weka.InstancesTable;
+import org.npt4j.weka.ModelStream;
 import org.npt4j.weka.NptFilterProperties;
 import org.npt4j.weka.ProgressReporter;
 import org.npt4j.weka.SettingOptions;
@@ -118,18 +119,7 @@ public class NptImputer extends NptFilterProperties implements UnsupervisedFilte
 
     private void fit(Instances instances) throws Exception {
         closeModel();
-        List<String> columns = new ArrayList<>();
-        for (int j = 0; j < instances.numAttributes(); j++) {
-            if (!imputable(instances.attribute(j))) {
-                continue;
-            }
-            for (int i = 0; i < instances.numInstances(); i++) {
-                if (!instances.instance(i).isMissing(j)) {
-                    columns.add(instances.attribute(j).name());
-                    break;
-                }
-            }
-        }
+        List<String> columns = InstancesTable.withValues(instances, NptImputer::imputable);
         m_columns = List.copyOf(columns);
         // Nothing to learn from: no instances, or no attribute with a value; the data passes through.
         if (columns.isEmpty()) {
@@ -216,19 +206,12 @@ public class NptImputer extends NptFilterProperties implements UnsupervisedFilte
 
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
-        out.writeObject(m_model == null ? null : m_model.toBytes());
+        ModelStream.write(out, m_model);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        byte[] bytes = (byte[]) in.readObject();
-        try {
-            m_model = bytes == null ? null : ContextClassLoader.call(() -> NptModel.fromBytes(bytes));
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
+        m_model = ModelStream.read(in);
     }
 
     /**
