@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.npt4j.core.NptConfig;
 import org.npt4j.core.Preset;
 import org.npt4j.core.Settings;
+import org.npt4j.core.encoding.ColumnSpec;
 import org.npt4j.core.inference.AttendedPredictions;
 import org.npt4j.core.inference.NptModel;
 import org.npt4j.core.inference.Predictions;
@@ -318,9 +319,7 @@ public class NonParametricTransformer extends NptClassifierProperties
             m_context = null;
             return;
         }
-        List<String> columns = new ArrayList<>(m_features);
-        columns.add(data.classAttribute().name());
-        Table table = InstancesTable.of(data, columns).withRowWeights(InstancesTable.weights(data));
+        Table table = InstancesTable.of(data, columns(data)).withRowWeights(InstancesTable.weights(data));
         List<String> target = List.of(data.classAttribute().name());
         // Standard error only where a user watches it: Weka's command line, or on request (debug).
         PrintStream console = getDebug() || ProgressReporter.onWekasCommandLine() ? System.err : null;
@@ -335,6 +334,49 @@ public class NonParametricTransformer extends NptClassifierProperties
                     + "and lambda schedules were planned for when this training started. To train longer, build again with "
                     + "-steps " + m_numIterations + (from != null ? "." : " (and a smaller -I with -resume to stop part-way)."));
         }
+    }
+
+    /** @return the columns of NPT's table: the features it uses ({@link #m_features}), then the class */
+    private List<String> columns(Instances data) {
+        List<String> columns = new ArrayList<>(m_features);
+        columns.add(data.classAttribute().name());
+        return columns;
+    }
+
+    /**
+     * A classifier whose model is an NPT trained outside Weka, attending to the given instances as
+     * its training instances: for weights trained on a task that {@link #buildClassifier} cannot set
+     * up, such as npt-core's lookup task, which draws a fresh table at every step so that only
+     * looking rows up pays, and then asked through Weka which instances its predictions attended to.
+     * The instances stand for the training data in everything that follows: the header predictions
+     * must match, the numbering of {@link #attendedRows} and {@code NptAttendedRows}, serialization.
+     * The options stay the defaults and describe nothing of the model.
+     *
+     * @param trained the trained NPT, unchanged (its weights are shared, its own context is not used)
+     * @param context the instances the model attends to, each with a class value; their attributes
+     *     other than the class, those with a value, must be the model's features in its column
+     *     order, and the class its only target
+     * @return the classifier, trained
+     * @throws IllegalArgumentException if an instance has no class value or the attributes do not
+     *     match the model's columns
+     */
+    static NonParametricTransformer withTrainedModel(NptModel trained, Instances context) {
+        NonParametricTransformer npt = new NonParametricTransformer();
+        int[] all = IntStream.range(0, context.numInstances()).toArray();
+        if (IntStream.of(all).anyMatch(i -> context.instance(i).classIsMissing())) {
+            throw new IllegalArgumentException("Every context instance needs a class value: the context holds labelled rows only");
+        }
+        npt.m_header = new Instances(context, 0);
+        npt.m_features = InstancesTable.usableFeatures(context);
+        List<String> columns = npt.columns(context);
+        List<String> fitted = trained.schema().columns().stream().map(ColumnSpec::name).toList();
+        if (!fitted.equals(columns) || !trained.schema().targetNames().equals(List.of(context.classAttribute().name()))) {
+            throw new IllegalArgumentException("The instances' attributes with values, class last, are " + columns
+                    + ", but the model's columns are " + fitted + " with targets " + trained.schema().targetNames());
+        }
+        npt.m_model = trained.withContext(InstancesTable.of(context, columns));
+        npt.m_context = ContextInstances.of(context, all, all, all.length);
+        return npt;
     }
 
     /** Trains one step; false once training has reached -I (or -steps), or stopped early. */
