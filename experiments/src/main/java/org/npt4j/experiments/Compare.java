@@ -155,6 +155,16 @@ public final class Compare {
     private static int compare(ConfigurationManager cm, CompareOptions options, PrintStream out, PrintStream err)
             throws IOException {
         Experiment experiment = lookup(cm, options.experiment);
+        try {
+            return prepareAndCompare(cm, experiment, options, out, err);
+        } finally {
+            experiment.executor().close();
+        }
+    }
+
+    /** Makes the run's folder and data set runs, then compares. */
+    private static int prepareAndCompare(ConfigurationManager cm, Experiment experiment, CompareOptions options, PrintStream out,
+            PrintStream err) throws IOException {
         List<String> names = new ArrayList<>();
         for (Trainer<?> t : experiment.trainers()) {
             names.add(cm.getConfiguredName(t).orElse(t.getClass().getSimpleName()));
@@ -163,6 +173,8 @@ public final class Compare {
         for (TableSource s : experiment.sources()) {
             sources.put(cm.getConfiguredName(s).orElse(s.file().getFileName().toString()), s);
         }
+        // Before any folder is made: a cluster that cannot run the trainers fails here.
+        experiment.executor().prepare(experiment, names);
         // Splits first: a table too small for the protocol fails before any folder is made.
         Map<String, List<Split>> splits = new LinkedHashMap<>();
         sources.forEach((name, s) -> splits.put(name, experiment.splits(s)));
@@ -172,13 +184,29 @@ public final class Compare {
         boolean resume = options.resume != null;
         Path folder = resume ? RunFolder.resume(cm, options.resume) : RunFolder.create(cm, experiment);
         boolean several = experiment.severalSources();
+        ExperimentRecipe recipe = new ExperimentRecipe(RunFolder.effective(cm), options.experiment, List.copyOf(sources.keySet()),
+                sources.values().stream().map(s -> s.file().toString()).toList());
         Map<String, DatasetRun> runs = new LinkedHashMap<>();
         for (String name : sources.keySet()) {
             Path own = several ? folder.resolve(ResultFiles.datasetFolder(name)) : folder;
-            runs.put(name, new DatasetRun(experiment, name, sources.get(name), splits.get(name), names, metrics, own, resume));
+            runs.put(name, new DatasetRun(experiment, name, sources.get(name), splits.get(name), names, metrics, own, resume, recipe));
         }
+        return compare(experiment, names, sources, runs, folder, quality, options, out, err);
+    }
+
+    /** Runs every data set's jobs on the experiment's executor, then prints and writes the comparison. */
+    private static int compare(Experiment experiment, List<String> names, Map<String, TableSource> sources,
+            Map<String, DatasetRun> runs, Path folder, List<Metric> quality, CompareOptions options, PrintStream out,
+            PrintStream err) throws IOException {
+        boolean several = experiment.severalSources();
+        boolean resume = options.resume != null;
+        Map<String, List<Split>> splits = new LinkedHashMap<>();
+        runs.forEach((name, run) -> splits.put(name, run.splits()));
         out.println(experiment.heading());
         out.println(experiment.describe());
+        if (!(experiment.executor() instanceof InProcessExecutor)) {
+            out.println("Jobs run " + experiment.executor().describe());
+        }
         TrainerThreads.mismatch(names, experiment.trainers()).ifPresent(warning -> err.println("warning: " + warning));
         if (several) {
             sources.forEach((name, s) -> out.println("  " + name + ": " + s));

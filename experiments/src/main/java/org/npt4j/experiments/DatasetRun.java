@@ -34,6 +34,7 @@ final class DatasetRun {
     private final Path folder;
     private final FoldNumbering numbering;
     private final FoldLog log;
+    private final ExperimentRecipe recipe;
 
     /**
      * Starts or reads back the data set's fold log.
@@ -46,10 +47,12 @@ final class DatasetRun {
      * @param metrics quality metrics then timings
      * @param folder the folder its files go in
      * @param resume whether an interrupted run's results are to be read back from the folder
+     * @param recipe the configuration the experiment was loaded from, for executors that run jobs elsewhere
      * @throws IOException if the log cannot be written or read
      */
     DatasetRun(Experiment experiment, String name, TableSource source, List<Split> splits, List<String> trainers,
-            List<Metric> metrics, Path folder, boolean resume) throws IOException {
+            List<Metric> metrics, Path folder, boolean resume, ExperimentRecipe recipe) throws IOException {
+        this.recipe = recipe;
         this.experiment = experiment;
         this.name = name;
         this.source = source;
@@ -106,7 +109,7 @@ final class DatasetRun {
      */
     Result run(ProgressDisplay display, Significance.Base base, Map<String, String> given, String startup, String heading)
             throws IOException {
-        ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, source, trainers, folder, display).run(splits, log);
+        ExperimentRunner.Outcome outcome = new ExperimentRunner(experiment, source, trainers, folder, display, recipe).run(splits, log);
         Summary summary = new Summary(outcome.results(), trainers, metrics);
         Significance significance = new Significance(outcome.results(), trainers, metrics, base,
                 Significance.testTrainRatio(outcome.splits()), experiment.significanceLevel());

@@ -35,7 +35,7 @@ import org.tribuo.common.xgboost.XGBoostTrainer;
  * inner one) counts too. An engine that fails to start is reported, not thrown: its trainers then fail
  * fold by fold with the cause, as they did before, while the other trainers run.
  */
-final class EngineStartup {
+public final class EngineStartup {
 
     /** DJL's engine, as the line names it. */
     static final String PYTORCH = "PyTorch";
@@ -70,7 +70,7 @@ final class EngineStartup {
      * @param trainers the comparison's trainers
      * @return what was started and how long each took
      */
-    static EngineStartup start(List<Trainer<?>> trainers) {
+    public static EngineStartup start(List<Trainer<?>> trainers) {
         List<Started> out = new ArrayList<>();
         needed(trainers).forEach((name, start) -> {
             long t0 = System.nanoTime();

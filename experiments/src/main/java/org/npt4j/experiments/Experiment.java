@@ -55,6 +55,10 @@ public final class Experiment implements Configurable {
             + "strictly between 0 and 1.")
     private double significanceLevel = CorrectedTTest.DEFAULT_LEVEL;
 
+    @Config(description = "Where the (split, trainer) jobs run: InProcessExecutor (the default: one after another in this JVM) "
+            + "or the spark-npt module's SparkFoldExecutor (as Spark tasks). Results do not depend on it.")
+    private FoldExecutor executor = new InProcessExecutor();
+
     /** For OLCUT. */
     private Experiment() {}
 
@@ -182,6 +186,11 @@ public final class Experiment implements Configurable {
             out[i] = classes.indexOf(labels.get(i));
         }
         return out;
+    }
+
+    /** @return where the (split, trainer) jobs run */
+    public FoldExecutor executor() {
+        return executor;
     }
 
     /** @return the folder results go under */

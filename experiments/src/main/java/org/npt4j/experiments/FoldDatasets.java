@@ -57,6 +57,11 @@ final class FoldDatasets {
         this.protocol = protocol;
     }
 
+    /** @return the split these datasets are made from */
+    Split split() {
+        return split;
+    }
+
     /** @return the rows every trainer is scored on */
     Dataset<?> test() {
         return labelled("test", split.test());

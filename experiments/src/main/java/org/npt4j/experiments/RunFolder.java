@@ -108,7 +108,7 @@ final class RunFolder {
     }
 
     /** The effective configuration, overrides included, as OLCUT saves it. */
-    private static byte[] effective(ConfigurationManager cm) throws IOException {
+    static byte[] effective(ConfigurationManager cm) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         cm.save(bytes, "xml", true);
         return bytes.toByteArray();

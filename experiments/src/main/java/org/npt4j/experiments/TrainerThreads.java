@@ -18,7 +18,7 @@ import org.tribuo.Trainer;
  * fairly only when every trainer that has such a setting uses the same count, so the runner reports
  * each count with the results and warns when they differ.
  */
-final class TrainerThreads {
+public final class TrainerThreads {
 
     /** The configuration fields that set a trainer's thread count. */
     static final List<String> FIELDS = List.of("threads", "nThread", "numThreads");
@@ -29,7 +29,7 @@ final class TrainerThreads {
      * @param field the field that sets it
      * @param value its value; for NPT's {@code threads} and XGBoost's {@code nThread}, 0 is the library's default
      */
-    record Count(String field, int value) {
+    public record Count(String field, int value) {
         @Override
         public String toString() {
             return field + " " + value;
@@ -42,7 +42,7 @@ final class TrainerThreads {
      * @param trainer a trainer
      * @return its thread count, or empty when neither it nor a trainer it wraps has a thread-count setting
      */
-    static Optional<Count> of(Trainer<?> trainer) {
+    public static Optional<Count> of(Trainer<?> trainer) {
         for (ConfiguredObjectProvenance part : ConfiguredParts.of(trainer)) {
             Map<String, Provenance> fields = part.getConfiguredParameters();
             for (String field : FIELDS) {

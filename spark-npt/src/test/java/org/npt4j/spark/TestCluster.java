@@ -44,6 +44,17 @@ final class TestCluster {
         return ProcessHandle.current().descendants().filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend")).toList();
     }
 
+    /**
+     * @param executorId Spark's id of an executor
+     * @return its JVM
+     * @throws IllegalStateException if no live executor JVM has that id
+     */
+    static ProcessHandle executorProcess(String executorId) {
+        String flag = " --executor-id " + executorId + " ";
+        return ProcessHandle.current().descendants().filter(p -> (commandLine(p) + " ").contains(flag)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no executor JVM with id " + executorId));
+    }
+
     /** Read from /proc: {@link ProcessHandle.Info} gives no arguments for a command line as long as an executor's classpath. */
     private static String commandLine(ProcessHandle process) {
         try {

@@ -1,5 +1,6 @@
 package org.npt4j.experiments.protocol;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.npt4j.core.table.RowRole;
 
@@ -14,7 +15,9 @@ import org.npt4j.core.table.RowRole;
  *        case NPT holds out its own {@code validationFraction} of {@code train})
  * @param test rows every trainer is scored on
  */
-public record Split(int index, int repeat, int[] train, int[] validation, int[] test) {
+public record Split(int index, int repeat, int[] train, int[] validation, int[] test) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /**
      * A fold of a protocol that does not repeat.

@@ -1,5 +1,6 @@
 package org.npt4j.experiments.score;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,11 @@ import java.util.Map;
  * @param provenanceFile the model provenance written for this fold, relative to the output folder; empty for a failed fold
  * @param failure why the trainer failed on this fold (naming the trainer, the fold and the phase), or null if it did not
  */
-public record FoldResult(String trainer, int fold, Map<Metric, Double> scores, String provenanceFile, String failure) {
+public record FoldResult(String trainer, int fold, Map<Metric, Double> scores, String provenanceFile, String failure)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     /** Copies the scores, in their order, so that a result cannot change after it is recorded. */
     public FoldResult {

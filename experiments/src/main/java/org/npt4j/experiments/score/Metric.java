@@ -1,5 +1,6 @@
 package org.npt4j.experiments.score;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,9 @@ import java.util.List;
  * @param name the column name in tables and files
  * @param higherIsBetter which way is better, for marking the best trainer
  */
-public record Metric(String name, boolean higherIsBetter) {
+public record Metric(String name, boolean higherIsBetter) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Share of test rows whose most probable class is the true one. */
     public static final Metric ACCURACY = new Metric("accuracy", true);

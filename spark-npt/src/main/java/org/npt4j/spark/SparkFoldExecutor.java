@@ -1,0 +1,244 @@
+package org.npt4j.spark;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.ConfigurableName;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.npt4j.experiments.Experiment;
+import org.npt4j.experiments.FoldBatch;
+import org.npt4j.experiments.FoldExecutor;
+import org.npt4j.experiments.FoldJob;
+import org.npt4j.experiments.FoldOutput;
+import org.npt4j.experiments.protocol.Split;
+import org.npt4j.experiments.score.FoldResult;
+import scala.Option;
+
+/**
+ * Runs an experiment's (split, trainer) jobs as Spark tasks: the experiment's {@code executor} for a
+ * run on a cluster ({@code --@executor spark} with the shipped configurations). The effective
+ * configuration and the data files are broadcast once ({@link ShippedExperiment}); each job is a
+ * one-task Spark job ({@link FoldTask}) that rebuilds the experiment in its executor and trains what
+ * an in-process run trains, so per-fold scores are the same; the driver writes every file as each job
+ * finishes, so a run stopped part-way keeps what finished and {@code --resume} runs the rest.
+ *
+ * <p>Failures: a trainer that fails gives a failed result, as in-process. A task lost with its
+ * executor (the JVM killed, the machine gone) is run again by Spark, up to {@code spark.task.maxFailures}
+ * attempts; a job Spark gives up on is recorded as failed for its fold, naming Spark's reason, and the
+ * other jobs go on.
+ *
+ * <p>Threads: each task is given ({@code spark.task.cpus}) as many cores as its trainers run threads
+ * ({@link TaskThreads}), so that PyTorch's and XGBoost's pools never share cores with the executor's
+ * other tasks. With executors of {@code c} cores, {@code c / threadsPerTask} jobs run per executor.
+ *
+ * <p>The Spark application: when a {@link SparkSession} is already running in this JVM (a notebook,
+ * a test), its context is used and left running; otherwise one is started from {@code master} and the
+ * other settings (or, under {@code spark-submit}, from its command line) and stopped when the run ends.
+ */
+public final class SparkFoldExecutor implements FoldExecutor {
+
+    @ConfigurableName
+    private String name;
+
+    @Config(description = "Spark master URL: spark://host:7077 for a standalone cluster, yarn, k8s://..., local[n]; "
+            + "empty takes spark-submit's --master.")
+    private String master = "";
+
+    @Config(description = "The application's name in Spark's UI.")
+    private String appName = "npt4j experiment";
+
+    @Config(description = "Cores of each executor JVM (spark.executor.cores); 0 leaves Spark's default.")
+    private int executorCores = 0;
+
+    @Config(description = "Memory of each executor JVM, e.g. 4g (spark.executor.memory); empty leaves Spark's default.")
+    private String executorMemory = "";
+
+    @Config(description = "Cores given to each job's task (spark.task.cpus), at least the largest thread count the trainers "
+            + "are configured with; 0 takes that count.")
+    private int threadsPerTask = 0;
+
+    @Config(description = "Further Spark settings, name to value (e.g. spark.executor.extraJavaOptions).")
+    private Map<String, String> settings = new HashMap<>();
+
+    private SparkSession started;
+
+    /** For OLCUT. */
+    private SparkFoldExecutor() {}
+
+    @Override
+    public void postConfig() {
+        if (threadsPerTask < 0) {
+            throw new PropertyException(name, "threadsPerTask", "must be 0 (the trainers' thread count) or more, found " + threadsPerTask);
+        }
+        if (executorCores < 0) {
+            throw new PropertyException(name, "executorCores", "must be 0 (Spark's default) or more, found " + executorCores);
+        }
+        if (executorCores > 0 && threadsPerTask > executorCores) {
+            throw new PropertyException(name, "threadsPerTask", threadsPerTask + " threads per task do not fit in executors of "
+                    + executorCores + " cores");
+        }
+    }
+
+    @Override
+    public void run(FoldBatch batch, Sink sink) throws IOException {
+        if (batch.jobs().isEmpty()) {
+            return;
+        }
+        if (batch.recipe() == null) {
+            throw new IllegalStateException("the Spark executor rebuilds the experiment from its configuration in every task; "
+                    + "run it through Compare (-c <config>), which hands the configuration over");
+        }
+        Experiment experiment = batch.experiment();
+        JavaSparkContext sc = prepared(experiment, batch.names());
+        Broadcast<ShippedExperiment> shipped = sc.broadcast(ShippedExperiment.of(batch.recipe(), batch.names(), experiment.sources()));
+        ExecutorService submitters = Executors.newFixedThreadPool(Math.min(batch.jobs().size(), 64), r -> {
+            Thread t = new Thread(r, "npt4j-spark-job");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<FoldOutput> done = new ExecutorCompletionService<>(submitters);
+            for (FoldJob job : batch.jobs()) {
+                done.submit(() -> runJob(sc, shipped, batch, job));
+            }
+            for (int i = 0; i < batch.jobs().size(); i++) {
+                FoldOutput output = take(done);
+                batch.display().started(output.result().trainer(), output.result().fold());
+                sink.accept(output);
+                batch.display().finished(output.result());
+            }
+        } finally {
+            submitters.shutdownNow();
+            shipped.destroy();
+        }
+    }
+
+    @Override
+    public void prepare(Experiment experiment, List<String> names) {
+        prepared(experiment, names);
+    }
+
+    /**
+     * Checks that every trainer fits in one task's cores and returns the context the jobs run in,
+     * starting the application if none is running.
+     */
+    private JavaSparkContext prepared(Experiment experiment, List<String> names) {
+        int needed = TaskThreads.needed(experiment.trainers(), names);
+        if (threadsPerTask > 0 && threadsPerTask < needed) {
+            throw new IllegalArgumentException("threadsPerTask is " + threadsPerTask + " but a trainer runs " + needed
+                    + " threads; give the trainers fewer threads (--@threads " + threadsPerTask + ") or the tasks more cores");
+        }
+        JavaSparkContext sc = context(threadsPerTask > 0 ? threadsPerTask : needed);
+        int cpus = sc.getConf().getInt("spark.task.cpus", 1);
+        if (cpus < needed) {
+            throw new IllegalArgumentException("the running Spark application gives each task " + cpus + " core(s) (spark.task.cpus) "
+                    + "but a trainer runs " + needed + " threads; start it with spark.task.cpus=" + needed
+                    + " or give the trainers fewer threads (--@threads " + cpus + ")");
+        }
+        return sc;
+    }
+
+    /** One job as a one-task Spark job; Spark's giving up becomes the fold's failure. */
+    private static FoldOutput runJob(JavaSparkContext sc, Broadcast<ShippedExperiment> shipped, FoldBatch batch, FoldJob job) {
+        Split split = batch.splits().get(job.split());
+        String trainer = batch.names().get(job.trainer());
+        sc.setJobDescription("npt4j " + trainer + " fold " + (split.index() + 1));
+        try {
+            return sc.parallelize(List.of(job), 1).map(new FoldTask(shipped, split)).collect().get(0);
+        } catch (Exception e) { // Spark's SparkException is checked, though Scala declares nothing
+            return FoldOutput.failed(FoldResult.failed(trainer, split.index(),
+                    trainer + " failed on fold " + (split.index() + 1) + ": Spark could not run its task: " + rootMessage(e)));
+        }
+    }
+
+    private static FoldOutput take(CompletionService<FoldOutput> done) throws IOException {
+        try {
+            return done.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Spark's jobs", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a job's submission failed", e.getCause());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        // Spark's message holds the remote stack trace; its first line names the task and the cause.
+        String first = message.lines().findFirst().orElse(message);
+        return root == e ? first : first + " (" + root + ")";
+    }
+
+    /** The running session's context, or a new application started from this component's settings. */
+    private JavaSparkContext context(int taskCpus) {
+        Option<SparkSession> active = SparkSession.getActiveSession();
+        if (active.isEmpty()) {
+            active = SparkSession.getDefaultSession();
+        }
+        if (active.isDefined()) {
+            return JavaSparkContext.fromSparkContext(active.get().sparkContext());
+        }
+        if (started == null) {
+            started = SparkSession.builder().config(conf(taskCpus)).getOrCreate();
+        }
+        return JavaSparkContext.fromSparkContext(started.sparkContext());
+    }
+
+    /** The settings of an application this executor starts: spark-submit's, then this component's. */
+    SparkConf conf(int taskCpus) {
+        SparkConf conf = new SparkConf().setAppName(appName);
+        if (!master.isEmpty()) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            throw new IllegalArgumentException("no Spark master: set the executor's master (e.g. --@" + name
+                    + ".master spark://host:7077) or run under spark-submit --master ...");
+        }
+        if (executorCores > 0) {
+            conf.set("spark.executor.cores", Integer.toString(executorCores));
+        }
+        if (!executorMemory.isEmpty()) {
+            conf.set("spark.executor.memory", executorMemory);
+        }
+        conf.set("spark.task.cpus", Integer.toString(taskCpus));
+        // An executor must never reach for the network for PyTorch's natives: they travel on the classpath.
+        String javaOptions = conf.get("spark.executor.extraJavaOptions", "");
+        if (!javaOptions.contains("ai.djl.offline")) {
+            conf.set("spark.executor.extraJavaOptions", (javaOptions + " -Dai.djl.offline=true").trim());
+        }
+        settings.forEach(conf::set);
+        return conf;
+    }
+
+    @Override
+    public String describe() {
+        Option<SparkSession> active = SparkSession.getDefaultSession();
+        String where = active.isDefined() ? "the running Spark application (master " + active.get().sparkContext().master() + ")"
+                : master.isEmpty() ? "spark-submit's master" : master;
+        return String.format(Locale.ROOT, "as Spark tasks on %s, %s per task", where,
+                threadsPerTask == 0 ? "as many cores as the trainers' threads" : threadsPerTask + " core(s)");
+    }
+
+    @Override
+    public void close() {
+        if (started != null) {
+            started.stop();
+            started = null;
+        }
+    }
+}
