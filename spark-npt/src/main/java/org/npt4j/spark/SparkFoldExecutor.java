@@ -5,15 +5,15 @@ import com.oracle.labs.mlrg.olcut.config.ConfigurableName;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionService;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -72,6 +72,9 @@ public final class SparkFoldExecutor implements FoldExecutor {
     @Config(description = "Further Spark settings, name to value (e.g. spark.executor.extraJavaOptions).")
     private Map<String, String> settings = new HashMap<>();
 
+    /** How often the driver looks for finished jobs. */
+    private static final long POLL_MILLIS = 200;
+
     private SparkSession started;
 
     /** For OLCUT. */
@@ -103,25 +106,63 @@ public final class SparkFoldExecutor implements FoldExecutor {
         Experiment experiment = batch.experiment();
         JavaSparkContext sc = prepared(experiment, batch.names());
         Broadcast<ShippedExperiment> shipped = sc.broadcast(ShippedExperiment.of(batch.recipe(), batch.names(), experiment.sources()));
-        ExecutorService submitters = Executors.newFixedThreadPool(Math.min(batch.jobs().size(), 64), r -> {
-            Thread t = new Thread(r, "npt4j-spark-job");
-            t.setDaemon(true);
-            return t;
-        });
+        String group = "npt4j-" + UUID.randomUUID();
+        Map<JavaFutureAction<List<FoldOutput>>, FoldJob> pending = new LinkedHashMap<>();
         try {
-            CompletionService<FoldOutput> done = new ExecutorCompletionService<>(submitters);
+            // Submitted in the in-process order, so that Spark's FIFO scheduler starts them in that order.
             for (FoldJob job : batch.jobs()) {
-                done.submit(() -> runJob(sc, shipped, batch, job));
+                Split split = batch.splits().get(job.split());
+                sc.setJobGroup(group, "npt4j " + batch.names().get(job.trainer()) + " fold " + (split.index() + 1), false);
+                pending.put(sc.parallelize(List.of(job), 1).map(new FoldTask(shipped, split)).collectAsync(), job);
             }
-            for (int i = 0; i < batch.jobs().size(); i++) {
-                FoldOutput output = take(done);
-                batch.display().started(output.result().trainer(), output.result().fold());
-                sink.accept(output);
-                batch.display().finished(output.result());
+            sc.clearJobGroup();
+            while (!pending.isEmpty()) {
+                boolean any = false;
+                for (Iterator<Map.Entry<JavaFutureAction<List<FoldOutput>>, FoldJob>> it = pending.entrySet().iterator(); it.hasNext();) {
+                    Map.Entry<JavaFutureAction<List<FoldOutput>>, FoldJob> e = it.next();
+                    if (e.getKey().isDone()) {
+                        it.remove();
+                        any = true;
+                        FoldOutput output = outputOf(e.getKey(), batch, e.getValue());
+                        batch.display().started(output.result().trainer(), output.result().fold());
+                        sink.accept(output);
+                        batch.display().finished(output.result());
+                    }
+                }
+                if (!any) {
+                    pause();
+                }
             }
         } finally {
-            submitters.shutdownNow();
+            if (!pending.isEmpty()) {
+                sc.cancelJobGroup(group);
+            }
+            sc.clearJobGroup();
             shipped.destroy();
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Spark's jobs", e);
+        }
+    }
+
+    /** A finished job's output; Spark's giving up becomes the fold's failure. */
+    private static FoldOutput outputOf(JavaFutureAction<List<FoldOutput>> job, FoldBatch batch, FoldJob which) throws IOException {
+        Split split = batch.splits().get(which.split());
+        String trainer = batch.names().get(which.trainer());
+        try {
+            return job.get().get(0);
+        } catch (ExecutionException e) {
+            return FoldOutput.failed(FoldResult.failed(trainer, split.index(),
+                    trainer + " failed on fold " + (split.index() + 1) + ": Spark could not run its task: " + rootMessage(e.getCause())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Spark's jobs", e);
         }
     }
 
@@ -150,29 +191,7 @@ public final class SparkFoldExecutor implements FoldExecutor {
         return sc;
     }
 
-    /** One job as a one-task Spark job; Spark's giving up becomes the fold's failure. */
-    private static FoldOutput runJob(JavaSparkContext sc, Broadcast<ShippedExperiment> shipped, FoldBatch batch, FoldJob job) {
-        Split split = batch.splits().get(job.split());
-        String trainer = batch.names().get(job.trainer());
-        sc.setJobDescription("npt4j " + trainer + " fold " + (split.index() + 1));
-        try {
-            return sc.parallelize(List.of(job), 1).map(new FoldTask(shipped, split)).collect().get(0);
-        } catch (Exception e) { // Spark's SparkException is checked, though Scala declares nothing
-            return FoldOutput.failed(FoldResult.failed(trainer, split.index(),
-                    trainer + " failed on fold " + (split.index() + 1) + ": Spark could not run its task: " + rootMessage(e)));
-        }
-    }
 
-    private static FoldOutput take(CompletionService<FoldOutput> done) throws IOException {
-        try {
-            return done.take().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for Spark's jobs", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a job's submission failed", e.getCause());
-        }
-    }
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;
