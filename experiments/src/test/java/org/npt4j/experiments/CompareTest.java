@@ -145,6 +145,12 @@ class CompareTest {
         assertTrue(!Files.exists(dir.resolve("results")), "nothing is written for a configuration that fails");
     }
 
+    @Test
+    void theSparkExecutorWithoutItsModuleSaysWhereItIs() {
+        assertRefused(1, Path.of("configs/quick-start.xml"), List.of("--@executor", "spark"),
+                List.of("org.npt4j.spark.SparkFoldExecutor not found", "spark-npt"));
+    }
+
     /** The {@code folds} cell of a line of {@code summary.csv}, found by its header, since the test's columns follow it. */
     private static String folds(List<String> summary, int line) {
         return summary.get(line).split(",", -1)[Arrays.asList(summary.get(0).split(",", -1)).indexOf("folds")];
