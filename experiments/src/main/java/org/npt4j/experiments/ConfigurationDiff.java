@@ -21,10 +21,36 @@ import org.xml.sax.SAXException;
  * name, each with its type and its properties by name (a list's items in order, a map's entries by
  * key). OLCUT writes components and properties in no fixed order, so two files that configure the
  * same experiment need not be equal byte for byte.
+ *
+ * <p>Where the jobs run is not part of the experiment: results do not depend on it. So the
+ * {@code executor} properties (the global one and the experiment's) and the executor components
+ * ({@link FoldExecutor}s: {@link InProcessExecutor} and the spark-npt module's) are left out, and a run
+ * that Spark started can be finished in-process, or the other way round.
  */
 final class ConfigurationDiff {
 
+    /** The name of the properties that choose where the jobs run. */
+    private static final String EXECUTOR = "executor";
+    /** The package of the spark-npt module's executor, which this module cannot load. */
+    private static final String SPARK_PACKAGE = "org.npt4j.spark.";
+
     private ConfigurationDiff() {}
+
+    /** Whether the element is an executor component: one whose class runs jobs, not one that shapes results. */
+    private static boolean isExecutor(Element e) {
+        if (!e.getTagName().equals("component")) {
+            return false;
+        }
+        String type = e.getAttribute("type");
+        if (type.startsWith(SPARK_PACKAGE)) {
+            return true;
+        }
+        try {
+            return FoldExecutor.class.isAssignableFrom(Class.forName(type, false, ConfigurationDiff.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError ex) {
+            return false;
+        }
+    }
 
     /**
      * @param loaded the configuration as loaded now, as OLCUT saves it
@@ -67,11 +93,16 @@ final class ConfigurationDiff {
         }
         Map<String, Map<String, String>> out = new TreeMap<>();
         for (Element e : children(root)) {
+            if (EXECUTOR.equals(e.getAttribute("name")) && !e.getTagName().equals("component") || isExecutor(e)) {
+                continue;
+            }
             if (e.getTagName().equals("component")) {
                 Map<String, String> settings = new TreeMap<>();
                 settings.put("type", e.getAttribute("type"));
                 for (Element p : children(e)) {
-                    settings.put(label(p), value(p));
+                    if (!EXECUTOR.equals(p.getAttribute("name"))) {
+                        settings.put(label(p), value(p));
+                    }
                 }
                 out.put("component '" + e.getAttribute("name") + "'", settings);
             } else {

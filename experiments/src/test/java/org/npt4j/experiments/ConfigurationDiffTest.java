@@ -37,4 +37,25 @@ class ConfigurationDiffTest {
                 diff(SAVED.replace("<item>a</item><item>b</item>", "<item>b</item><item>a</item>")));
         assertEquals(Optional.of("component 'a' is only in the saved configuration"), diff(SAVED.replace("name=\"a\"", "name=\"c\"")));
     }
+
+    @Test
+    void whereTheJobsRunIsNotPartOfTheExperiment() throws IOException {
+        String saved = """
+                <config>
+                  <property name="executor" value="spark"/>
+                  <component name="e" type="E"><property name="executor" value="${executor}"/><property name="x" value="1"/></component>
+                  <component name="in-process" type="org.npt4j.experiments.InProcessExecutor"/>
+                  <component name="spark" type="org.npt4j.spark.SparkFoldExecutor"><property name="master" value="spark://h:7077"/></component>
+                </config>""";
+        String inProcess = """
+                <config>
+                  <property name="executor" value="in-process"/>
+                  <component name="e" type="E"><property name="x" value="1"/></component>
+                </config>""";
+        assertEquals(Optional.empty(), ConfigurationDiff.firstDifference(inProcess.getBytes(StandardCharsets.UTF_8),
+                saved.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Optional.of("component 'e' property 'x' is 2 in the loaded configuration but 1 in the saved one"),
+                ConfigurationDiff.firstDifference(inProcess.replace("\"1\"", "\"2\"").getBytes(StandardCharsets.UTF_8),
+                        saved.getBytes(StandardCharsets.UTF_8)));
+    }
 }
