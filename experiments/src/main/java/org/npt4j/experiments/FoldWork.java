@@ -17,7 +17,10 @@ import org.npt4j.experiments.report.ResultFiles;
 import org.npt4j.experiments.score.FoldResult;
 import org.npt4j.experiments.score.Metric;
 import org.npt4j.experiments.score.Scorer;
+import org.npt4j.core.inference.NptModel;
+import org.npt4j.tribuo.AbstractNptTrainer;
 import org.npt4j.tribuo.NptTribuoModel;
+import org.npt4j.tribuo.NptVariant;
 import org.npt4j.tribuo.ValidatingTrainer;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
@@ -91,17 +94,95 @@ public final class FoldWork {
         }
     }
 
+    /**
+     * @param trainer the trainer's index
+     * @return how many variants the trainer's sweep trains, 0 when it trains one configuration (or is not NPT)
+     */
+    public int variants(int trainer) {
+        return experiment.trainers().get(trainer) instanceof AbstractNptTrainer<?> npt ? npt.variants().size() : 0;
+    }
+
+    /**
+     * Trains one variant of a sweep trainer on a split, as the whole job trains it: the unit a
+     * distributed run gives each variant of the paper's sweep.
+     *
+     * @param trainer the trainer's index; its sweep must have the variant
+     * @param split the split
+     * @param variant the variant's index
+     * @return the variant's model, or why it failed
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public VariantOutput runVariant(int trainer, Split split, int variant) {
+        AbstractNptTrainer npt = (AbstractNptTrainer) experiment.trainers().get(trainer);
+        FoldDatasets.TrainingData data = new FoldDatasets(source, split, experiment.protocol()).forTrainer(npt);
+        long start = System.nanoTime();
+        try {
+            positionAt(npt, split.index());
+            try (NptModel model = npt.trainVariant(data.examples(), data.validation(), variant)) {
+                return new VariantOutput(model.toBytes(), (System.nanoTime() - start) / 1e9, null);
+            }
+        } catch (RuntimeException e) {
+            String message = new TrainerFailedException(names.get(trainer), split.index(),
+                    "training (variant '" + ((NptVariant) npt.variants().get(variant)).title() + "')", e).getMessage();
+            LOG.log(Level.INFO, message, e);
+            return new VariantOutput(new byte[0], 0, message);
+        }
+    }
+
+    /**
+     * The job's output from its sweep's variants, each trained by {@link #runVariant}: the model the
+     * whole job would have trained, scored as it scores it. Its training time is the variants' summed.
+     *
+     * @param trainer the trainer's index
+     * @param split the split
+     * @param variants every variant's output, in the sweep's order
+     * @return the result and the texts of its files; a failed result when a variant failed
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public FoldOutput runFromVariants(int trainer, Split split, List<VariantOutput> variants) {
+        String name = names.get(trainer);
+        for (VariantOutput v : variants) {
+            if (!v.ok()) {
+                return FoldOutput.failed(FoldResult.failed(name, split.index(), v.failure()));
+            }
+        }
+        AbstractNptTrainer npt = (AbstractNptTrainer) experiment.trainers().get(trainer);
+        FoldDatasets data = new FoldDatasets(source, split, experiment.protocol());
+        double variantSeconds = variants.stream().mapToDouble(VariantOutput::trainSeconds).sum();
+        try {
+            return runOne(name, npt, split, data.forTrainer(npt), data.test(), variantSeconds, (t, d, run) -> {
+                List<NptModel> models = variants.stream().map(v -> NptModel.fromBytes(v.model())).toList();
+                return npt.trainFromVariants(d.examples(), d.validation(), run, models);
+            });
+        } catch (TrainerFailedException e) {
+            LOG.log(Level.INFO, e.getMessage(), e);
+            return FoldOutput.failed(FoldResult.failed(name, split.index(), e.getMessage()));
+        }
+    }
+
+    /** How a job's model is trained: by the trainer, or from variants trained apart. */
+    @FunctionalInterface
+    private interface Training {
+        Model<?> train(Trainer<?> trainer, FoldDatasets.TrainingData data, Map<String, Provenance> runProvenance);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private FoldOutput runOne(String name, Trainer trainer, Split split, FoldDatasets.TrainingData data, Dataset test,
             TrainingListener steps) {
+        return runOne(name, trainer, split, data, test, 0, (t, d, run) -> t instanceof ValidatingTrainer v
+                ? v.train(d.examples(), d.validation(), run, steps)
+                : ((Trainer) t).train(d.examples(), run));
+    }
+
+    @SuppressWarnings({"rawtypes"})
+    private FoldOutput runOne(String name, Trainer trainer, Split split, FoldDatasets.TrainingData data, Dataset test,
+            double earlierSeconds, Training training) {
         Map<String, Provenance> run = runProvenance(split, trainer);
         long start = System.nanoTime();
         Model<?> model;
         try {
             positionAt(trainer, split.index());
-            model = trainer instanceof ValidatingTrainer v
-                    ? v.train(data.examples(), data.validation(), run, steps)
-                    : trainer.train(data.examples(), run);
+            model = training.train(trainer, data, run);
         } catch (RuntimeException e) {
             throw new TrainerFailedException(name, split.index(), "training", e);
         }
@@ -121,7 +202,7 @@ public final class FoldWork {
             } catch (RuntimeException e) {
                 throw new TrainerFailedException(name, split.index(), "scoring", e);
             }
-            scores.put(Metric.TRAIN_SECONDS, (trained - start) / 1e9);
+            scores.put(Metric.TRAIN_SECONDS, earlierSeconds + (trained - start) / 1e9);
             scores.put(Metric.PREDICT_MS_PER_ROW, (predicted - trained) / 1e6 / test.size());
             String provenance = json.serializeToString(ProvenanceUtil.marshalProvenance(model.getProvenance()));
             return new FoldOutput(new FoldResult(name, split.index(), scores, ResultFiles.provenanceFile(name, split.index())),

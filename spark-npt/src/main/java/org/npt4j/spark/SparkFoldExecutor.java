@@ -4,16 +4,15 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.ConfigurableName;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -22,7 +21,6 @@ import org.npt4j.experiments.FoldBatch;
 import org.npt4j.experiments.FoldExecutor;
 import org.npt4j.experiments.FoldJob;
 import org.npt4j.experiments.FoldOutput;
-import org.npt4j.experiments.protocol.Split;
 import org.npt4j.experiments.score.FoldResult;
 import scala.Option;
 
@@ -31,8 +29,10 @@ import scala.Option;
  * run on a cluster ({@code --@executor spark} with the shipped configurations). The effective
  * configuration and the data files are broadcast once ({@link ShippedExperiment}); each job is a
  * one-task Spark job ({@link FoldTask}) that rebuilds the experiment in its executor and trains what
- * an in-process run trains, so per-fold scores are the same; the driver writes every file as each job
- * finishes, so a run stopped part-way keeps what finished and {@code --resume} runs the rest.
+ * an in-process run trains, so per-fold scores are the same. A sweep trainer's job (NPT with
+ * {@code variants}) becomes one task per variant and then one that keeps the best ({@link SparkJob}).
+ * The driver writes every file as each job finishes, so a run stopped part-way keeps what finished and
+ * {@code --resume} runs the rest.
  *
  * <p>Failures: a trainer that fails gives a failed result, as in-process. A task lost with its
  * executor (the JVM killed, the machine gone) is run again by Spark, up to {@code spark.task.maxFailures}
@@ -107,62 +107,40 @@ public final class SparkFoldExecutor implements FoldExecutor {
         JavaSparkContext sc = prepared(experiment, batch.names());
         Broadcast<ShippedExperiment> shipped = sc.broadcast(ShippedExperiment.of(batch.recipe(), batch.names(), experiment.sources()));
         String group = "npt4j-" + UUID.randomUUID();
-        Map<JavaFutureAction<List<FoldOutput>>, FoldJob> pending = new LinkedHashMap<>();
+        List<SparkJob> pending = new ArrayList<>();
         try {
             // Submitted in the in-process order, so that Spark's FIFO scheduler starts them in that order.
             for (FoldJob job : batch.jobs()) {
-                Split split = batch.splits().get(job.split());
-                sc.setJobGroup(group, "npt4j " + batch.names().get(job.trainer()) + " fold " + (split.index() + 1), false);
-                pending.put(sc.parallelize(List.of(job), 1).map(new FoldTask(shipped, split)).collectAsync(), job);
+                pending.add(new SparkJob(sc, shipped, job, batch.splits().get(job.split()), batch.names().get(job.trainer()),
+                        batch.work().variants(job.trainer()), group));
             }
             sc.clearJobGroup();
             while (!pending.isEmpty()) {
                 boolean any = false;
-                for (Iterator<Map.Entry<JavaFutureAction<List<FoldOutput>>, FoldJob>> it = pending.entrySet().iterator(); it.hasNext();) {
-                    Map.Entry<JavaFutureAction<List<FoldOutput>>, FoldJob> e = it.next();
-                    if (e.getKey().isDone()) {
+                for (Iterator<SparkJob> it = pending.iterator(); it.hasNext();) {
+                    Optional<FoldOutput> output = it.next().poll();
+                    if (output.isPresent()) {
                         it.remove();
                         any = true;
-                        FoldOutput output = outputOf(e.getKey(), batch, e.getValue());
-                        batch.display().started(output.result().trainer(), output.result().fold());
-                        sink.accept(output);
-                        batch.display().finished(output.result());
+                        FoldResult result = output.get().result();
+                        batch.display().started(result.trainer(), result.fold());
+                        sink.accept(output.get());
+                        batch.display().finished(result);
                     }
                 }
                 if (!any) {
-                    pause();
+                    Thread.sleep(POLL_MILLIS);
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Spark's jobs", e);
         } finally {
             if (!pending.isEmpty()) {
                 sc.cancelJobGroup(group);
             }
             sc.clearJobGroup();
             shipped.destroy();
-        }
-    }
-
-    private static void pause() throws IOException {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for Spark's jobs", e);
-        }
-    }
-
-    /** A finished job's output; Spark's giving up becomes the fold's failure. */
-    private static FoldOutput outputOf(JavaFutureAction<List<FoldOutput>> job, FoldBatch batch, FoldJob which) throws IOException {
-        Split split = batch.splits().get(which.split());
-        String trainer = batch.names().get(which.trainer());
-        try {
-            return job.get().get(0);
-        } catch (ExecutionException e) {
-            return FoldOutput.failed(FoldResult.failed(trainer, split.index(),
-                    trainer + " failed on fold " + (split.index() + 1) + ": Spark could not run its task: " + rootMessage(e.getCause())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for Spark's jobs", e);
         }
     }
 
@@ -193,16 +171,6 @@ public final class SparkFoldExecutor implements FoldExecutor {
 
 
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        // Spark's message holds the remote stack trace; its first line names the task and the cause.
-        String first = message.lines().findFirst().orElse(message);
-        return root == e ? first : first + " (" + root + ")";
-    }
 
     /** The running session's context, or a new application started from this component's settings. */
     private JavaSparkContext context(int taskCpus) {

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.ExecutorLostFailure;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.SparkSession;
@@ -31,12 +32,14 @@ import org.npt4j.experiments.score.Metric;
 /**
  * A k-fold experiment run on a Spark cluster of two executor JVMs gives the per-fold scores and the
  * predictions of the same experiment run in-process, even when one executor's JVM is killed while it
- * trains: Spark runs the lost task again and the run completes with nothing failed.
+ * trains: Spark runs the lost task again and the run completes with nothing failed. One trainer is a
+ * sweep, whose variants train as tasks of their own before one more keeps the better: its folds match
+ * the in-process sweep's too.
  */
 class SparkExperimentTest {
 
     private static final String CONFIG = "spark-npt/src/test/resources/org/npt4j/spark/spark-experiment.xml";
-    private static final List<String> TRAINERS = List.of("npt", "xgboost", "cart");
+    private static final List<String> TRAINERS = List.of("npt", "npt-sweep", "xgboost", "cart");
     private static final int FOLDS = 3;
     /** A task running this long is inside its training, past the executor's engine start-up. */
     private static final long KILL_AFTER_MILLIS = 4000;
@@ -63,6 +66,12 @@ class SparkExperimentTest {
         Map<String, List<String>> expected = qualityColumns(inProcess);
         Map<String, List<String>> actual = qualityColumns(onSpark);
         System.out.println("killed " + killer.killed.get() + "; Spark saw " + killer.lost);
+        for (int fold = 1; fold <= FOLDS; fold++) {
+            for (String stage : List.of(" variant 1/2", " variant 2/2", " choosing among 2 variants")) {
+                String job = "npt4j npt-sweep fold " + fold + stage;
+                assertTrue(killer.jobs.contains(job), job + " was not a Spark job of its own: " + killer.jobs);
+            }
+        }
         expected.forEach((fold, scores) -> System.out.println("in-process " + fold + " " + scores + "\non Spark   " + fold + " "
                 + actual.get(fold)));
         assertEquals(TRAINERS.size() * FOLDS, expected.size());
@@ -115,6 +124,12 @@ class SparkExperimentTest {
         final Map<Long, SparkListenerTaskStart> running = new ConcurrentHashMap<>();
         final AtomicReference<String> killed = new AtomicReference<>();
         final List<String> lost = new ArrayList<>();
+        final List<String> jobs = new ArrayList<>();
+
+        @Override
+        public synchronized void onJobStart(SparkListenerJobStart start) {
+            jobs.add(start.properties().getProperty("spark.job.description", ""));
+        }
 
         @Override
         public void onTaskStart(SparkListenerTaskStart start) {

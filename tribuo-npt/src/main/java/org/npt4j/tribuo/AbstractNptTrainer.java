@@ -217,8 +217,60 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
         return fit(examples, validation, runProvenance, INCREMENT_INVOCATION_COUNT, listener);
     }
 
-    private NptTribuoModel<T> fit(Dataset<T> examples, Dataset<T> validation, Map<String, Provenance> runProvenance,
-            int invocationCount, TrainingListener listener) {
+    /**
+     * Trains one variant of this trainer's sweep, as {@link #train(Dataset, Dataset, Map, TrainingListener)}
+     * trains it inside the sweep: the same seed (drawn as a training draws it, so position the invocation
+     * count first), the same rows in the same roles. With {@link #trainFromVariants} it lets a sweep's
+     * variants train on different machines (the experiments' Spark executor) and still give the model an
+     * uninterrupted sweep gives.
+     *
+     * @param examples the training examples
+     * @param validation the validation examples, or null to hold out {@code validationFraction} of {@code examples}
+     * @param variant the variant's index in {@link #variants()}
+     * @return the variant's trained NPT
+     * @throws IllegalStateException if this trainer has no sweep
+     */
+    public NptModel trainVariant(Dataset<T> examples, Dataset<T> validation, int variant) {
+        requireSweep();
+        Prepared<T> p = prepare(examples, validation, INCREMENT_INVOCATION_COUNT);
+        return new NptSweep(sweepVariants(p.nptSeed()), progressLogger())
+                .fitVariant(variant, p.data().table(), p.outputs().targetNames(), p.data().roles());
+    }
+
+    /**
+     * The model {@link #train(Dataset, Dataset, Map, TrainingListener)} returns, from variants that were
+     * trained apart by {@link #trainVariant} on the same examples at the same invocation count: the sweep
+     * keeps the one with the lowest validation loss and records every variant's outcome.
+     *
+     * @param examples the training examples
+     * @param validation the validation examples, or null
+     * @param runProvenance extra provenance recorded with the model
+     * @param variants every variant's model, in the order of {@link #variants()}
+     * @return the trained model
+     * @throws IllegalStateException if this trainer has no sweep
+     */
+    public NptTribuoModel<T> trainFromVariants(Dataset<T> examples, Dataset<T> validation, Map<String, Provenance> runProvenance,
+            List<NptModel> variants) {
+        requireSweep();
+        Prepared<T> p = prepare(examples, validation, INCREMENT_INVOCATION_COUNT);
+        SweepResult result = new NptSweep(sweepVariants(p.nptSeed())).choose(variants);
+        return model(p, examples, validation, runProvenance, result.model(), result);
+    }
+
+    private void requireSweep() {
+        if (variants.isEmpty()) {
+            throw new IllegalStateException(getClass().getSimpleName() + " has no sweep: it trains one configuration");
+        }
+    }
+
+    /**
+     * What a training draws and builds before NPT trains: the trainer's provenance and seed at this
+     * invocation, the configuration, and the table.
+     */
+    private record Prepared<T extends Output<T>>(TrainerProvenance trainerProvenance, long nptSeed, NptConfig config,
+            OutputColumns<T> outputs, TribuoTable<T> data) {}
+
+    private Prepared<T> prepare(Dataset<T> examples, Dataset<T> validation, int invocationCount) {
         check(examples);
         if (validation != null) {
             checkValidation(validation);
@@ -235,34 +287,48 @@ public abstract class AbstractNptTrainer<T extends Output<T>> extends NptTrainer
         }
         long nptSeed = localRng.nextLong();
         NptConfig config = configWithSeed(nptSeed);
-
-        ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
-        OutputColumns<T> outputs = OutputColumns.forDomain(outputInfo);
+        OutputColumns<T> outputs = OutputColumns.forDomain(examples.getOutputIDInfo());
         TribuoTable<T> data = TribuoTable.of(examples, validation, outputs, categoricalSeparator, absentFeaturesAreMissing);
+        return new Prepared<>(trainerProvenance, nptSeed, config, outputs, data);
+    }
+
+    private NptTribuoModel<T> fit(Dataset<T> examples, Dataset<T> validation, Map<String, Provenance> runProvenance,
+            int invocationCount, TrainingListener listener) {
+        Prepared<T> p = prepare(examples, validation, invocationCount);
+        TribuoTable<T> data = p.data();
         LOG.info(() -> getClass().getSimpleName() + " training on " + examples.size() + " examples"
                 + (data.unlabelled() == 0 ? "" : " (" + data.unlabelled() + " unlabelled)")
                 + (validation == null ? "" : " with " + validation.size() + " validation examples") + ", "
-                + data.layout().columnNames().size() + " feature columns " + data.layout() + "\n" + config.describe()
+                + data.layout().columnNames().size() + " feature columns " + data.layout() + "\n" + p.config().describe()
                 + (variants.isEmpty() ? "" : "\nSweep over " + variants));
         TrainingListener progress = both(progressLogger(), listener);
         SweepResult sweep = null;
         NptModel npt;
         if (variants.isEmpty()) {
-            npt = new NptTrainer(config, progress).fit(data.table(), outputs.targetNames(), data.roles());
+            npt = new NptTrainer(p.config(), progress).fit(data.table(), p.outputs().targetNames(), data.roles());
         } else {
-            SweepResult result = new NptSweep(sweepVariants(nptSeed), progress).fit(data.table(), outputs.targetNames(), data.roles());
-            LOG.info(() -> "Sweep chose '" + result.chosenName() + "':\n" + result.describe());
+            SweepResult result = new NptSweep(sweepVariants(p.nptSeed()), progress)
+                    .fit(data.table(), p.outputs().targetNames(), data.roles());
             npt = result.model();
             sweep = result;
+        }
+        return model(p, examples, validation, runProvenance, npt, sweep);
+    }
+
+    /** The Tribuo model of a trained NPT (the sweep's choice, if {@code sweep} is not null), with its provenance. */
+    private NptTribuoModel<T> model(Prepared<T> p, Dataset<T> examples, Dataset<T> validation, Map<String, Provenance> runProvenance,
+            NptModel npt, SweepResult sweep) {
+        if (sweep != null) {
+            LOG.info(() -> "Sweep chose '" + sweep.chosenName() + "':\n" + sweep.describe());
         }
         TrainingSummary summary = npt.summary();
         LOG.info(() -> String.format("NPT trained in %.1f s: %d steps, best step %d, validation loss %.4f, device %s",
                 summary.trainingMillis() / 1000.0, summary.steps(), summary.bestStep(), summary.bestValidationLoss(),
                 summary.device()));
-        Map<String, Provenance> instance = new ModelFacts(npt, nptSeed, data.unlabelled(), sweep, validation).withRun(runProvenance);
+        Map<String, Provenance> instance = new ModelFacts(npt, p.nptSeed(), p.data().unlabelled(), sweep, validation).withRun(runProvenance);
         ModelProvenance provenance = new ModelProvenance(NptTribuoModel.class.getName(), OffsetDateTime.now(),
-                examples.getProvenance(), trainerProvenance, instance);
-        return new NptTribuoModel<>("npt-model", provenance, examples.getFeatureIDMap(), outputInfo, data.layout(), npt);
+                examples.getProvenance(), p.trainerProvenance(), instance);
+        return new NptTribuoModel<>("npt-model", provenance, examples.getFeatureIDMap(), examples.getOutputIDInfo(), p.data().layout(), npt);
     }
 
     private static TrainingListener both(TrainingListener a, TrainingListener b) {

@@ -10,10 +10,12 @@ import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.npt4j.core.NptConfig;
+import org.npt4j.core.inference.NptModel;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
@@ -73,5 +75,33 @@ class SweepTrainerTest {
                 () -> new NptRegressionTrainer(BASE, List.of(new NptVariant("three heads", Map.of("heads", "3")))));
         assertEquals("variants", heads.getProperty());
         assertTrue(heads.getMessage().contains("heads"), heads.getMessage());
+    }
+
+    @Test
+    void variantsTrainedApartGiveTheSweepsModel() {
+        MutableDataset<Regressor> data = TribuoFixtures.boston(60);
+        NptRegressionTrainer whole = sweep();
+        NptRegressionTrainer apart = sweep();
+        try (NptTribuoModel<Regressor> expected = whole.train(data, Map.of(), 0)) {
+            List<NptModel> variants = new ArrayList<>();
+            for (int v = 0; v < apart.variants().size(); v++) {
+                apart.setInvocationCount(0);
+                // Each variant travels as bytes, as it does between a cluster's machines.
+                try (NptModel variant = apart.trainVariant(data, null, v)) {
+                    variants.add(NptModel.fromBytes(variant.toBytes()));
+                }
+            }
+            apart.setInvocationCount(0);
+            try (NptTribuoModel<Regressor> actual = apart.trainFromVariants(data, null, Map.of(), variants)) {
+                assertEquals(expected.getProvenance().getInstanceProvenance().getMap().get("npt-sweep-chosen").toString(),
+                        actual.getProvenance().getInstanceProvenance().getMap().get("npt-sweep-chosen").toString());
+                List<Prediction<Regressor>> a = expected.predict(data);
+                List<Prediction<Regressor>> b = actual.predict(data);
+                for (int i = 0; i < a.size(); i++) {
+                    assertEquals(a.get(i).getOutput().getValues()[0], b.get(i).getOutput().getValues()[0], "example " + i);
+                }
+            }
+        }
+        assertThrows(IllegalStateException.class, () -> new NptRegressionTrainer(BASE, List.of()).trainVariant(data, null, 0));
     }
 }

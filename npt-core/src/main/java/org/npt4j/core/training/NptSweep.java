@@ -97,13 +97,7 @@ public final class NptSweep {
      * @throws NptInputException if the data cannot be used or there are no validation rows to choose on
      */
     public SweepResult fit(Table table, List<String> targets, RowRole[] roles) {
-        NptConfig first = variants.get(0).config();
-        // The same random stream as NptTrainer's, so that the first variant trains exactly as a plain fit would.
-        FitRows rows = FitRows.prepare(table, targets, roles, first, new SplittableRandom(first.get(SEED)).split());
-        if (RowRoles.indicesOf(rows.roles(), RowRole.VALIDATION).length == 0) {
-            throw new NptInputException("A sweep chooses its variant on validation rows, and there are none: give "
-                    + "validation rows or a validationFraction above 0");
-        }
+        FitRows rows = rows(table, targets, roles);
         // Every variant is checked before the first trains: a 16-layer variant that cannot fit fails now,
         // not after hours of its predecessors' training.
         ColumnLayout layout = ColumnLayout.of(SchemaFitter.fit(rows.table(), targets, rows.roles()));
@@ -111,23 +105,85 @@ public final class NptSweep {
         for (SweepVariant variant : variants) {
             memory.verify(variant.config(), layout, rows.roles());
         }
-        List<SweepResult.Outcome> outcomes = new ArrayList<>();
+        List<NptModel> models = new ArrayList<>();
         NptModel best = null;
-        int chosen = -1;
         for (int v = 0; v < variants.size(); v++) {
-            SweepVariant variant = variants.get(v);
-            NptModel model = new NptTrainer(variant.config(), listener).fit(rows.table(), targets, rows.roles());
-            outcomes.add(new SweepResult.Outcome(variant.name(), model.summary()));
+            NptModel model = fit(v, rows, targets);
+            // Only the best so far is kept in memory: the others stand in the list closed, for their summaries.
             if (best == null || model.summary().bestValidationLoss() < best.summary().bestValidationLoss()) {
                 if (best != null) {
                     best.close();
                 }
                 best = model;
-                chosen = v;
             } else {
                 model.close();
             }
+            models.add(model);
         }
-        return new SweepResult(best, chosen, outcomes);
+        return choose(models);
+    }
+
+    /**
+     * Trains one variant exactly as {@link #fit(Table, List, RowRole[])} trains it, on the same rows in
+     * the same roles: so that the variants of a sweep can train on different machines and
+     * {@link #choose} then keep the one {@code fit} would have kept.
+     *
+     * @param variant the variant's index in {@link #variants()}
+     * @param table the whole table
+     * @param targets the columns to predict
+     * @param roles one role per row, or null for all {@link RowRole#TRAIN}
+     * @return the variant's model
+     * @throws NptInputException if the data cannot be used or there are no validation rows to choose on
+     */
+    public NptModel fitVariant(int variant, Table table, List<String> targets, RowRole[] roles) {
+        Objects.checkIndex(variant, variants.size());
+        FitRows rows = rows(table, targets, roles);
+        ColumnLayout layout = ColumnLayout.of(SchemaFitter.fit(rows.table(), targets, rows.roles()));
+        MemoryCheck.ofThisProcess().verify(variants.get(variant).config(), layout, rows.roles());
+        return fit(variant, rows, targets);
+    }
+
+    /**
+     * Keeps the variant with the lowest validation target loss (the first of equals) and closes the
+     * others' models.
+     *
+     * @param models every variant's model, in the order of {@link #variants()}; a closed model still
+     *     gives its summary
+     * @return the best model and every variant's outcome
+     */
+    public SweepResult choose(List<NptModel> models) {
+        if (models.size() != variants.size()) {
+            throw new IllegalArgumentException(models.size() + " models for " + variants.size() + " variants");
+        }
+        List<SweepResult.Outcome> outcomes = new ArrayList<>();
+        int chosen = 0;
+        for (int v = 0; v < models.size(); v++) {
+            outcomes.add(new SweepResult.Outcome(variants.get(v).name(), models.get(v).summary()));
+            if (models.get(v).summary().bestValidationLoss() < models.get(chosen).summary().bestValidationLoss()) {
+                chosen = v;
+            }
+        }
+        for (int v = 0; v < models.size(); v++) {
+            if (v != chosen) {
+                models.get(v).close();
+            }
+        }
+        return new SweepResult(models.get(chosen), chosen, outcomes);
+    }
+
+    /** The rows every variant trains on, in their roles: held out by the first variant's seed when the caller gave none. */
+    private FitRows rows(Table table, List<String> targets, RowRole[] roles) {
+        NptConfig first = variants.get(0).config();
+        // The same random stream as NptTrainer's, so that the first variant trains exactly as a plain fit would.
+        FitRows rows = FitRows.prepare(table, targets, roles, first, new SplittableRandom(first.get(SEED)).split());
+        if (RowRoles.indicesOf(rows.roles(), RowRole.VALIDATION).length == 0) {
+            throw new NptInputException("A sweep chooses its variant on validation rows, and there are none: give "
+                    + "validation rows or a validationFraction above 0");
+        }
+        return rows;
+    }
+
+    private NptModel fit(int variant, FitRows rows, List<String> targets) {
+        return new NptTrainer(variants.get(variant).config(), listener).fit(rows.table(), targets, rows.roles());
     }
 }
