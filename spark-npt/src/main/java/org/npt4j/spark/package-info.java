@@ -1,8 +1,7 @@
 /**
- * npt4j on Apache Spark, the only part of npt4j that depends on Spark: batch scoring of a Spark
- * {@code Dataset<Row>} against a fitted model and its stored context ({@link
- * org.npt4j.spark.NptSparkScorer}: the model broadcast once, loaded once per executor JVM, each
- * partition scored in batches on as many intra-op threads as the task's cores), and the experiment
- * runner's (split, trainer) jobs as Spark tasks.
+ * npt4j on Apache Spark: {@link org.npt4j.spark.SparkFoldExecutor}, the experiments' executor that
+ * runs each (split, trainer) job as a Spark task, and batch scoring of a Spark {@code Dataset<Row>}
+ * against a fitted model and its context. The only package that imports Spark; it imports the
+ * experiments, Tribuo adapter and core packages, and none of them imports it.
  */
 package org.npt4j.spark;
