@@ -128,7 +128,8 @@ class NptSparkScorerClusterTest {
 
     private static void report(String what, double seconds) {
         System.out.printf(Locale.ROOT, "Spark scoring (%s): %,d rows in %.2f s on %d executors x 1 core = %,.0f rows/s per executor "
-                + "(tiny model, e=8, 2 layers, 150 context rows; a shared, busy 2-core machine)%n",
+                + "(tiny model, e=8, 2 layers, 150 context rows; first run after a small warm-up, building Spark's cache of the "
+                + "scored rows too; a shared, busy 2-core machine)%n",
                 what, ROWS, seconds, EXECUTORS, ROWS / seconds / EXECUTORS);
     }
 
