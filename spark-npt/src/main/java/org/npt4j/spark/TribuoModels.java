@@ -1,24 +1,21 @@
 package org.npt4j.spark;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.npt4j.core.inference.NptModel;
 import org.npt4j.tribuo.NptTribuoModel;
-import org.npt4j.tribuo.protos.NptTribuoModelProto;
 
 /**
  * The core model inside a Tribuo {@link NptTribuoModel}, and the Tribuo names of its parts.
- * NptTribuoModel keeps its core model private; its protobuf form, a public and versioned format,
- * holds that model's bytes ({@link org.npt4j.core.inference.NptModel#toBytes()}), which are what a
- * scorer broadcasts anyway. The core model's feature columns are the Tribuo model's {@link
+ * {@link NptTribuoModel#coreModel()} gives the core model, whose bytes are what a scorer broadcasts. The core model's feature columns are the Tribuo model's {@link
  * org.npt4j.tribuo.FeatureLayout} columns: a numerical feature by its name, a one-hot group
  * {@code colour@red, colour@blue, ...} as one categorical column {@code colour} with values
  * {@code red, blue, ...}.
  */
 final class TribuoModels {
 
-    /** How tribuo-npt names its target columns: {@code __output__} for a label, {@code __output__:dim} for a regressor. */
-    private static final String OUTPUT_PREFIX = "__output__";
+    /** How tribuo-npt names its target columns: the prefix for a label, the prefix, a colon and the dimension for a regressor. */
+    private static final String OUTPUT_PREFIX = NptTribuoModel.TARGET_PREFIX;
 
     private TribuoModels() {}
 
@@ -27,10 +24,8 @@ final class TribuoModels {
      * @return its core model's bytes
      */
     static byte[] coreBytes(NptTribuoModel<?> model) {
-        try {
-            return model.serialize().getSerializedData().unpack(NptTribuoModelProto.class).getNptModel().toByteArray();
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("The Tribuo model's protobuf form holds no NPT model: " + e.getMessage(), e);
+        try (NptModel core = model.coreModel()) {
+            return core.toBytes();
         }
     }
 

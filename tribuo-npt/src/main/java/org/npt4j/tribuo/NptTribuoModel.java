@@ -70,6 +70,9 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
 
     private final FeatureLayout layout;
     private final OutputColumns<T> outputs;
+    /** The prefix of the core model's target column names, which no Tribuo feature name can be mistaken for. */
+    public static final String TARGET_PREFIX = OutputColumns.PREFIX;
+
     private transient NptModel npt;
 
     NptTribuoModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureMap,
@@ -78,6 +81,16 @@ public final class NptTribuoModel<T extends Output<T>> extends Model<T> implemen
         this.layout = layout;
         this.outputs = OutputColumns.forDomain(outputInfo);
         this.npt = npt;
+    }
+
+    /**
+     * @return the NPT inside, as a core model of its own that shares no native memory with this one: for
+     *     tools that score without Tribuo (the spark-npt module's batch scorer). Its feature columns are
+     *     {@link #featureLayout()}'s; its target columns are named {@value #TARGET_PREFIX} for a label and
+     *     {@value #TARGET_PREFIX}{@code :<dimension>} for each dimension of a regressor
+     */
+    public NptModel coreModel() {
+        return npt.copy();
     }
 
     /** @return how Tribuo features map to NPT's columns */
