@@ -13,6 +13,9 @@ ROOT=$PWD
 OUT=$ROOT/spark-npt/target/cluster-check
 DIST=$ROOT/spark-npt/target/spark-dist
 rm -rf "$OUT"; mkdir -p "$OUT"
+if pgrep -f 'org.apache.spark.deploy.(master.Master|worker.Worker)' > /dev/null; then
+  echo "a Spark master or worker is already running here (pgrep -f org.apache.spark.deploy); stop it first"; exit 1
+fi
 
 echo "building the cluster jar and a Spark installation from Maven Central"
 mvn -B -q -DskipTests -pl spark-npt -am package
@@ -32,7 +35,12 @@ OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 spark() { java $OPENS -Xmx1g -cp "$DIST/jars/*" "$@"; }
 
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; pkill -f CoarseGrainedExecutorBackend 2>/dev/null || true; }
+# The JVMs run under subshells, so they are found by their main classes rather than by the subshells' pids.
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  pkill -f 'org.apache.spark.deploy.(master.Master|worker.Worker)' 2>/dev/null || true
+  pkill -f CoarseGrainedExecutorBackend 2>/dev/null || true
+}
 trap cleanup EXIT
 
 spark org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 7077 --webui-port 18080 > "$OUT/master.log" 2>&1 &
@@ -47,7 +55,7 @@ for i in $(seq 1 60); do
   sleep 1
 done
 grep -c 'Registering worker' "$OUT/master.log" | grep -q 2 || { echo "the workers did not register"; exit 1; }
-echo "master (pid ${PIDS[0]}) and two workers (pids ${PIDS[1]} ${PIDS[2]}) are up"
+echo "master and two workers are up: $(pgrep -f 'org.apache.spark.deploy.(master.Master|worker.Worker)' | tr '\n' ' ')"
 
 # The README's command, with this machine's master; the driver runs in this spark-submit JVM.
 (
