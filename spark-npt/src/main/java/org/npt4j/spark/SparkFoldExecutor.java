@@ -169,9 +169,6 @@ public final class SparkFoldExecutor implements FoldExecutor {
         return sc;
     }
 
-
-
-
     /** The running session's context, or a new application started from this component's settings. */
     private JavaSparkContext context(int taskCpus) {
         Option<SparkSession> active = SparkSession.getActiveSession();
@@ -188,7 +185,7 @@ public final class SparkFoldExecutor implements FoldExecutor {
     }
 
     /** The settings of an application this executor starts: spark-submit's, then this component's. */
-    SparkConf conf(int taskCpus) {
+    private SparkConf conf(int taskCpus) {
         SparkConf conf = new SparkConf().setAppName(appName);
         if (!master.isEmpty()) {
             conf.setMaster(master);
