@@ -94,9 +94,6 @@ public final class Compare {
         }
     }
 
-    /** The package of the spark-npt module's components, which shipped configs name but this module does not hold. */
-    private static final String SPARK_PACKAGE = "org.npt4j.spark.";
-
     // Held so the level changes are not lost when the loggers are garbage collected.
     private static final List<Logger> QUIETED = new ArrayList<>();
 
@@ -140,10 +137,7 @@ public final class Compare {
             err.println("error: " + e.getMessage());
             return BAD_COMMAND_LINE;
         } catch (PropertyException e) {
-            String message = describe(e);
-            err.println("configuration error: " + message + (message.contains(SPARK_PACKAGE) && message.contains("not found")
-                    ? "; the Spark executor is in the spark-npt module: put its jar (spark-npt/target/spark-npt-*-cluster.jar) on "
-                    + "the classpath or run through spark-submit (README, \"Spark\")" : ""));
+            err.println("configuration error: " + describe(e));
             return ERROR;
         } catch (ConfigLoaderException e) {
             err.println("configuration error: " + e.getMessage());

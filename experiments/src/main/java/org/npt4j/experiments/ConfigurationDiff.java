@@ -24,15 +24,13 @@ import org.xml.sax.SAXException;
  *
  * <p>Where the jobs run is not part of the experiment: results do not depend on it. So the
  * {@code executor} properties (the global one and the experiment's) and the executor components
- * ({@link FoldExecutor}s: {@link InProcessExecutor} and the spark-npt module's) are left out, and a run
+ * ({@link FoldExecutor}s: {@link InProcessExecutor}, {@link SparkExecutor}) are left out, and a run
  * that Spark started can be finished in-process, or the other way round.
  */
 final class ConfigurationDiff {
 
     /** The name of the properties that choose where the jobs run. */
     private static final String EXECUTOR = "executor";
-    /** The package of the spark-npt module's executor, which this module cannot load. */
-    private static final String SPARK_PACKAGE = "org.npt4j.spark.";
 
     private ConfigurationDiff() {}
 
@@ -41,12 +39,9 @@ final class ConfigurationDiff {
         if (!e.getTagName().equals("component")) {
             return false;
         }
-        String type = e.getAttribute("type");
-        if (type.startsWith(SPARK_PACKAGE)) {
-            return true;
-        }
         try {
-            return FoldExecutor.class.isAssignableFrom(Class.forName(type, false, ConfigurationDiff.class.getClassLoader()));
+            return FoldExecutor.class.isAssignableFrom(Class.forName(e.getAttribute("type"), false,
+                    ConfigurationDiff.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError ex) {
             return false;
         }

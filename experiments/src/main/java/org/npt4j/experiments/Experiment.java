@@ -56,7 +56,7 @@ public final class Experiment implements Configurable {
     private double significanceLevel = CorrectedTTest.DEFAULT_LEVEL;
 
     @Config(description = "Where the (split, trainer) jobs run: InProcessExecutor (the default: one after another in this JVM) "
-            + "or the spark-npt module's SparkFoldExecutor (as Spark tasks). Results do not depend on it.")
+            + "or SparkExecutor (as Spark tasks, run by the spark-npt module). Results do not depend on it.")
     private FoldExecutor executor = new InProcessExecutor();
 
     /** For OLCUT. */

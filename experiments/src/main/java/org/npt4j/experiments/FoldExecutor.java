@@ -8,8 +8,8 @@ import java.util.List;
  * Runs a data set's (split, trainer) jobs and hands each job's output back to the run, which writes its
  * files and its line of {@code folds.csv}. Which executor runs them is configuration: the experiment's
  * {@code executor}, {@link InProcessExecutor} unless set; the shipped configurations name it in the
- * global property {@code executor}, so {@code --@executor spark} selects the Spark executor of the
- * {@code spark-npt} module. Results must not depend on the executor: every job trains what
+ * global property {@code executor}, so {@code --@executor spark} selects {@link SparkExecutor}, whose jobs the
+ * {@code spark-npt} module runs. Results must not depend on the executor: every job trains what
  * {@link FoldWork} trains for it.
  */
 public interface FoldExecutor extends Configurable {

@@ -45,7 +45,7 @@ class ConfigurationDiffTest {
                   <property name="executor" value="spark"/>
                   <component name="e" type="E"><property name="executor" value="${executor}"/><property name="x" value="1"/></component>
                   <component name="in-process" type="org.npt4j.experiments.InProcessExecutor"/>
-                  <component name="spark" type="org.npt4j.spark.SparkFoldExecutor"><property name="master" value="spark://h:7077"/></component>
+                  <component name="spark" type="org.npt4j.experiments.SparkExecutor"><property name="master" value="spark://h:7077"/></component>
                 </config>""";
         String inProcess = """
                 <config>

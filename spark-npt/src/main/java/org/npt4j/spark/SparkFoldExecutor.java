@@ -1,11 +1,7 @@
 package org.npt4j.spark;
 
-import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.config.ConfigurableName;
-import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +17,16 @@ import org.npt4j.experiments.FoldBatch;
 import org.npt4j.experiments.FoldExecutor;
 import org.npt4j.experiments.FoldJob;
 import org.npt4j.experiments.FoldOutput;
+import org.npt4j.experiments.SparkBackend;
+import org.npt4j.experiments.SparkExecutor;
+import org.npt4j.experiments.SparkSettings;
 import org.npt4j.experiments.score.FoldResult;
 import scala.Option;
 
 /**
- * Runs an experiment's (split, trainer) jobs as Spark tasks: the experiment's {@code executor} for a
- * run on a cluster ({@code --@executor spark} with the shipped configurations). The effective
+ * Runs an experiment's (split, trainer) jobs as Spark tasks, for the experiments module's
+ * {@link SparkExecutor} component ({@code --@executor spark} with the shipped configurations), which
+ * finds it through {@link Backend}. The effective
  * configuration and the data files are broadcast once ({@link ShippedExperiment}); each job is a
  * one-task Spark job ({@link FoldTask}) that rebuilds the experiment in its executor and trains what
  * an in-process run trains, so per-fold scores are the same. A sweep trainer's job (NPT with
@@ -47,50 +47,24 @@ import scala.Option;
  * a test), its context is used and left running; otherwise one is started from {@code master} and the
  * other settings (or, under {@code spark-submit}, from its command line) and stopped when the run ends.
  */
-public final class SparkFoldExecutor implements FoldExecutor {
-
-    @ConfigurableName
-    private String name;
-
-    @Config(description = "Spark master URL: spark://host:7077 for a standalone cluster, yarn, k8s://..., local[n]; "
-            + "empty takes spark-submit's --master.")
-    private String master = "";
-
-    @Config(description = "The application's name in Spark's UI.")
-    private String appName = "npt4j experiment";
-
-    @Config(description = "Cores of each executor JVM (spark.executor.cores); 0 leaves Spark's default.")
-    private int executorCores = 0;
-
-    @Config(description = "Memory of each executor JVM, e.g. 4g (spark.executor.memory); empty leaves Spark's default.")
-    private String executorMemory = "";
-
-    @Config(description = "Cores given to each job's task (spark.task.cpus), at least the largest thread count the trainers "
-            + "are configured with; 0 takes that count.")
-    private int threadsPerTask = 0;
-
-    @Config(description = "Further Spark settings, name to value (e.g. spark.executor.extraJavaOptions).")
-    private Map<String, String> settings = new HashMap<>();
+final class SparkFoldExecutor implements FoldExecutor {
 
     /** How often the driver looks for finished jobs. */
     private static final long POLL_MILLIS = 200;
 
+    private final SparkSettings config;
     private SparkSession started;
 
-    /** For OLCUT. */
-    private SparkFoldExecutor() {}
+    /** @param config the {@link SparkExecutor} component's settings */
+    SparkFoldExecutor(SparkSettings config) {
+        this.config = config;
+    }
 
-    @Override
-    public void postConfig() {
-        if (threadsPerTask < 0) {
-            throw new PropertyException(name, "threadsPerTask", "must be 0 (the trainers' thread count) or more, found " + threadsPerTask);
-        }
-        if (executorCores < 0) {
-            throw new PropertyException(name, "executorCores", "must be 0 (Spark's default) or more, found " + executorCores);
-        }
-        if (executorCores > 0 && threadsPerTask > executorCores) {
-            throw new PropertyException(name, "threadsPerTask", threadsPerTask + " threads per task do not fit in executors of "
-                    + executorCores + " cores");
+    /** Registered for {@link java.util.ServiceLoader}: {@link SparkExecutor} finds the module through it. */
+    public static final class Backend implements SparkBackend {
+        @Override
+        public FoldExecutor executor(SparkSettings settings) {
+            return new SparkFoldExecutor(settings);
         }
     }
 
@@ -155,11 +129,11 @@ public final class SparkFoldExecutor implements FoldExecutor {
      */
     private JavaSparkContext prepared(Experiment experiment, List<String> names) {
         int needed = TaskThreads.needed(experiment.trainers(), names);
-        if (threadsPerTask > 0 && threadsPerTask < needed) {
-            throw new IllegalArgumentException("threadsPerTask is " + threadsPerTask + " but a trainer runs " + needed
-                    + " threads; give the trainers fewer threads (--@threads " + threadsPerTask + ") or the tasks more cores");
+        if (config.threadsPerTask() > 0 && config.threadsPerTask() < needed) {
+            throw new IllegalArgumentException("threadsPerTask is " + config.threadsPerTask() + " but a trainer runs " + needed
+                    + " threads; give the trainers fewer threads (--@threads " + config.threadsPerTask() + ") or the tasks more cores");
         }
-        JavaSparkContext sc = context(threadsPerTask > 0 ? threadsPerTask : needed);
+        JavaSparkContext sc = context(config.threadsPerTask() > 0 ? config.threadsPerTask() : needed);
         int cpus = sc.getConf().getInt("spark.task.cpus", 1);
         if (cpus < needed) {
             throw new IllegalArgumentException("the running Spark application gives each task " + cpus + " core(s) (spark.task.cpus) "
@@ -186,18 +160,18 @@ public final class SparkFoldExecutor implements FoldExecutor {
 
     /** The settings of an application this executor starts: spark-submit's, then this component's. */
     private SparkConf conf(int taskCpus) {
-        SparkConf conf = new SparkConf().setAppName(appName);
-        if (!master.isEmpty()) {
-            conf.setMaster(master);
+        SparkConf conf = new SparkConf().setAppName(config.appName());
+        if (!config.master().isEmpty()) {
+            conf.setMaster(config.master());
         } else if (!conf.contains("spark.master")) {
-            throw new IllegalArgumentException("no Spark master: set the executor's master (e.g. --@" + name
+            throw new IllegalArgumentException("no Spark master: set the executor's master (e.g. --@" + config.component()
                     + ".master spark://host:7077) or run under spark-submit --master ...");
         }
-        if (executorCores > 0) {
-            conf.set("spark.executor.cores", Integer.toString(executorCores));
+        if (config.executorCores() > 0) {
+            conf.set("spark.executor.cores", Integer.toString(config.executorCores()));
         }
-        if (!executorMemory.isEmpty()) {
-            conf.set("spark.executor.memory", executorMemory);
+        if (!config.executorMemory().isEmpty()) {
+            conf.set("spark.executor.memory", config.executorMemory());
         }
         conf.set("spark.task.cpus", Integer.toString(taskCpus));
         // An executor must never reach for the network for PyTorch's natives: they travel on the classpath.
@@ -205,7 +179,7 @@ public final class SparkFoldExecutor implements FoldExecutor {
         if (!javaOptions.contains("ai.djl.offline")) {
             conf.set("spark.executor.extraJavaOptions", (javaOptions + " -Dai.djl.offline=true").trim());
         }
-        settings.forEach(conf::set);
+        config.settings().forEach(conf::set);
         return conf;
     }
 
@@ -213,9 +187,9 @@ public final class SparkFoldExecutor implements FoldExecutor {
     public String describe() {
         Option<SparkSession> active = SparkSession.getDefaultSession();
         String where = active.isDefined() ? "the running Spark application (master " + active.get().sparkContext().master() + ")"
-                : master.isEmpty() ? "spark-submit's master" : master;
+                : config.master().isEmpty() ? "spark-submit's master" : config.master();
         return String.format(Locale.ROOT, "as Spark tasks on %s, %s per task", where,
-                threadsPerTask == 0 ? "as many cores as the trainers' threads" : threadsPerTask + " core(s)");
+                config.threadsPerTask() == 0 ? "as many cores as the trainers' threads" : config.threadsPerTask() + " core(s)");
     }
 
     @Override

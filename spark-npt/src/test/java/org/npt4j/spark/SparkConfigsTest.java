@@ -2,6 +2,7 @@ package org.npt4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.json.JsonConfigFactory;
@@ -18,11 +19,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.npt4j.experiments.Experiment;
 import org.npt4j.experiments.InProcessExecutor;
+import org.npt4j.experiments.SparkExecutor;
 
 /**
  * Every shipped experiment configuration runs in-process by default and on Spark with
- * {@code --@executor spark} and nothing else: the README's promise. (The experiments module's own
- * test builds every other component; this module builds the Spark one, whose class it holds.)
+ * {@code --@executor spark} and nothing else, the README's promise, and with this module on the
+ * classpath the Spark executor finds its backend.
  */
 class SparkConfigsTest {
 
@@ -70,7 +72,8 @@ class SparkConfigsTest {
             List<Experiment> experiments = cm.lookupAll(Experiment.class);
             assertFalse(experiments.isEmpty());
             for (Experiment e : experiments) {
-                assertInstanceOf(SparkFoldExecutor.class, e.executor(), config.toString());
+                assertInstanceOf(SparkExecutor.class, e.executor(), config.toString());
+                assertTrue(e.executor().describe().startsWith("as Spark tasks"), e.executor().describe());
             }
         }
     }
