@@ -148,7 +148,7 @@ class CompareTest {
     @Test
     void theSparkExecutorWithoutItsModuleSaysWhereItIs() {
         assertRefused(1, Path.of("configs/quick-start.xml"), List.of("--@executor", "spark"),
-                List.of("org.npt4j.experiments.SparkExecutor not found", "spark-npt"));
+                List.of("spark-npt module, which is not on the classpath", "spark-npt-*-cluster.jar"));
     }
 
     /** The {@code folds} cell of a line of {@code summary.csv}, found by its header, since the test's columns follow it. */
