@@ -21,8 +21,7 @@ class ExecutorModelsTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[1]").appName("npt-executor-models").config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
+        spark = TestCluster.inProcess("npt-executor-models", 1);
         model = ScoringFixtures.ringsModel(40, 4, 2);
     }
 

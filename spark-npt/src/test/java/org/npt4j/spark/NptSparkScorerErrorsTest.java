@@ -31,8 +31,7 @@ class NptSparkScorerErrorsTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[1]").appName("npt-scoring-errors").config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
+        spark = TestCluster.inProcess("npt-scoring-errors", 1);
         model = ScoringFixtures.ringsModel(60, 4, 2);
     }
 

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,16 +85,9 @@ class SparkExperimentTest {
 
     /** Runs the test experiment with Compare and returns its results folder. */
     private static Path compare(String... overrides) {
-        List<String> args = new ArrayList<>(List.of("-c", CONFIG, "--progress", "NONE"));
-        args.addAll(List.of(overrides));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Compare.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(Compare.SUCCESS, status, printed + err.toString(StandardCharsets.UTF_8));
-        String marker = "Results written to ";
-        return Path.of(printed.lines().filter(l -> l.startsWith(marker)).findFirst().orElseThrow().substring(marker.length()));
+        CompareRun run = CompareRun.of(CONFIG, overrides);
+        assertEquals(Compare.SUCCESS, run.status(), run.out() + run.err());
+        return run.folder();
     }
 
     /** {@code folds.csv}'s quality columns per "trainer,fold"; the timings differ from run to run. */

@@ -3,14 +3,9 @@ package org.npt4j.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +25,7 @@ class SparkFailuresTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().config(new SparkConf().setMaster("local[2]").setAppName("npt4j-failures")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")).getOrCreate();
+        spark = TestCluster.inProcess("npt4j-failures", 2);
     }
 
     @AfterAll
@@ -39,24 +33,15 @@ class SparkFailuresTest {
         spark.stop();
     }
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run compare(String... overrides) {
-        List<String> args = new ArrayList<>(List.of("-c", CONFIG, "--progress", "NONE"));
-        args.addAll(List.of(overrides));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Compare.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CompareRun compare(String... overrides) {
+        return CompareRun.of(CONFIG, overrides);
     }
 
     @Test
     void failedTrainersAndFailedTasksAreRecordedPerFoldAndTheRestFinishes() throws Exception {
-        Run run = compare();
+        CompareRun run = compare();
         assertEquals(Compare.SOME_FAILED, run.status(), run.out() + run.err());
-        String marker = "Results written to ";
-        Path folder = Path.of(run.out().lines().filter(l -> l.startsWith(marker)).findFirst().orElseThrow().substring(marker.length()));
+        Path folder = run.folder();
         List<String> lines = Files.readAllLines(folder.resolve("folds.csv"));
         assertEquals(1 + 9, lines.size(), String.join("\n", lines));
         long failed = lines.stream().filter(l -> l.contains("deliberate")).count();
@@ -69,14 +54,14 @@ class SparkFailuresTest {
 
     @Test
     void aTrainerThatTakesEveryCoreIsRefused() {
-        Run run = compare("-e", "npt-only", "--@npt.threads", "0");
+        CompareRun run = compare("-e", "npt-only", "--@npt.threads", "0");
         assertEquals(Compare.ERROR, run.status(), run.out() + run.err());
         assertTrue(run.err().contains("trainer 'npt' has threads 0"), run.err());
     }
 
     @Test
     void aTrainerWithMoreThreadsThanATaskHasCoresIsRefused() {
-        Run run = compare("-e", "npt-only", "--@threads", "2");
+        CompareRun run = compare("-e", "npt-only", "--@threads", "2");
         assertEquals(Compare.ERROR, run.status(), run.out() + run.err());
         assertTrue(run.err().contains("spark.task.cpus=2"), run.err());
         assertTrue(run.out().isEmpty(), "refused before the run's folder is made: " + run.out());

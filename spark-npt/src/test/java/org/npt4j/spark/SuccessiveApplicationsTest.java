@@ -29,8 +29,7 @@ class SuccessiveApplicationsTest {
 
     /** @return the driver's predictions, after checking that the Spark job's match them */
     private static ClassPredictions scoreInNewApplication(NptModel model) {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("npt-successive").config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
+        SparkSession spark = TestCluster.inProcess("npt-successive", 1);
         try (NptSparkScorer scorer = NptSparkScorer.of(model)) {
             List<Row> scored = scorer.score(ScoringFixtures.generated(spark, 20, 1)).orderBy("id").collectAsList();
             ClassPredictions expected = model.withThreads(1).predict(ScoringFixtures.table(scored, true)).classes("label");

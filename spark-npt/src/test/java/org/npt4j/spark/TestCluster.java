@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * A real Spark cluster on this machine for tests, built from the test classpath alone: Spark's
@@ -29,14 +30,27 @@ final class TestCluster {
      */
     static SparkConf conf(String app, int executors, int cores) {
         prepareSparkHome();
-        return new SparkConf()
-                .setMaster("local-cluster[" + executors + "," + cores + ",1024]")
-                .setAppName(app)
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
+        return base("local-cluster[" + executors + "," + cores + ",1024]", app)
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .set("spark.executor.extraJavaOptions", "-Dai.djl.offline=true")
                 .set("spark.executorEnv.DJL_OFFLINE", "true");
+    }
+
+    /**
+     * In-process Spark, for tests that need no executor JVMs of their own.
+     *
+     * @param app the application name
+     * @param threads the {@code local[n]} task threads; a failed task is not retried
+     * @return the session, started
+     */
+    static SparkSession inProcess(String app, int threads) {
+        return SparkSession.builder().config(base("local[" + threads + "]", app)).getOrCreate();
+    }
+
+    /** The settings every test application shares: no web UI, the driver on the loopback address. */
+    private static SparkConf base(String master, String app) {
+        return new SparkConf().setMaster(master).setAppName(app).set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1");
     }
 
     /** @return the executor JVMs this test JVM's workers launched, alive now */

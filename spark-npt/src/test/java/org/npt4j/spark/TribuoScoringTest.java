@@ -36,8 +36,7 @@ class TribuoScoringTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[1]").appName("npt-tribuo-scoring").config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
+        spark = TestCluster.inProcess("npt-tribuo-scoring", 1);
     }
 
     @AfterAll
